@@ -1,0 +1,1 @@
+package io.callqa.audio; final class Placeholder {}
