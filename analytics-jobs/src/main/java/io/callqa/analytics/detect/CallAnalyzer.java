@@ -1,0 +1,65 @@
+package io.callqa.analytics.detect;
+
+import io.callqa.analytics.rules.Rules;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every detector on one call. Pure Java: no Spark, no I/O. */
+public final class CallAnalyzer {
+  /** The analysis of one call: its events, disclosure checks and summary. */
+  public record Analysis(CallInput call, List<Event> events, List<DisclosureCheck> disclosures, CallSummary summary)
+      implements Serializable {}
+
+  private CallAnalyzer() {}
+
+  public static Analysis analyze(CallInput call, Rules rules) {
+    List<Event> events = new ArrayList<>();
+    List<Event> holds = HoldDetector.detect(call, rules.hold());
+    events.addAll(holds);
+    events.addAll(DeadAirDetector.detect(call,
+        holds.stream().filter(e -> e.type().equals(Event.HOLD)).toList(), rules.deadAir()));
+    events.addAll(OverTalkDetector.detect(call, rules.overTalk()));
+    events.addAll(RaisedVoiceDetector.detect(call, rules.raisedVoice()));
+    call.sounds().stream().filter(s -> s.kind().equals(io.callqa.ingest.SoundSegment.CLIPPING))
+        .forEach(s -> events.add(Event.span(Event.CLIPPING, s.speaker().column(), s.startS(), s.endS(), "low",
+            "clipped audio")));
+    List<DisclosureCheck> checks = ScriptChecker.disclosures(call, rules.disclosures());
+    events.addAll(ScriptChecker.disclosureEvents(checks));
+    events.addAll(ScriptChecker.forbidden(call, rules.forbiddenPhrases()));
+    ScriptChecker.ScriptResult greeting = ScriptChecker.greeting(call, rules.greeting());
+    if (!greeting.complete()) {
+      events.add(Event.callLevel(Event.GREETING_INCOMPLETE, "agent", "low", "missing: " + greeting.missing()));
+    }
+    ScriptChecker.ScriptResult closing = ScriptChecker.closing(call, rules.closing());
+    if (!closing.complete()) {
+      events.add(Event.callLevel(Event.CLOSING_MISSING, "agent", "low", "missing: " + closing.missing()));
+    }
+    events.sort(Comparator.comparing((Event e) -> e.startS() == null ? -1 : e.startS()).thenComparing(Event::type));
+
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (String t : Event.TYPES) {
+      counts.put(t, 0);
+      seconds.put(t, 0.0);
+    }
+    for (Event e : events) {
+      counts.merge(e.type(), 1, Integer::sum);
+      seconds.merge(e.type(), e.durationS(), Double::sum);
+    }
+    double score = 100;
+    for (Map.Entry<String, Double> w : rules.qaScore().weights().entrySet()) {
+      score -= w.getValue() * counts.getOrDefault(w.getKey(), 0);
+    }
+    CallMetrics.Talk t = CallMetrics.talk(call);
+    CallSummary summary = new CallSummary(call.durationS(), t.agentTalkS(), t.customerTalkS(), t.agentShare(),
+        t.customerShare(), CallMetrics.nonTalkS(call), t.agentWpm(), t.customerWpm(), t.turnCount(),
+        t.longestMonologueS(), t.longestMonologueSpeaker(), t.avgResponseGapS(), greeting.complete(),
+        String.join(",", greeting.missing()), closing.complete(), String.join(",", closing.missing()),
+        checks.size(), (int) checks.stream().filter(c -> !c.found()).count(), counts, seconds, Math.max(0, score));
+    return new Analysis(call, List.copyOf(events), List.copyOf(checks), summary);
+  }
+}

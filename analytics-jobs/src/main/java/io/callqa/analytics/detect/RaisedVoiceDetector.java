@@ -1,0 +1,91 @@
+package io.callqa.analytics.detect;
+
+import io.callqa.analytics.detect.Intervals.Span;
+import io.callqa.analytics.rules.Rules;
+import io.callqa.ingest.LoudnessPoint;
+import io.callqa.ingest.Speaker;
+import io.callqa.ingest.SpeechSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code raised_voice}: a speaker's 1-second loudness at least {@code min_db_above_median} above that
+ * speaker's median speech level in the same call (see {@link #baseline}), sustained for {@code min_duration_s}. Only windows that
+ * are mostly speech count, and windows touching tones or clipping never do.
+ */
+public final class RaisedVoiceDetector {
+  private static final double WINDOW_S = 1.0;
+  private static final double MIN_SPEECH_FRACTION = 0.5;
+
+  private RaisedVoiceDetector() {}
+
+  public static List<Event> detect(CallInput call, Rules.RaisedVoice rules) {
+    List<Event> out = new ArrayList<>();
+    Speaker[] speakers = call.mono() ? new Speaker[] {Speaker.MONO} : new Speaker[] {Speaker.AGENT, Speaker.CUSTOMER};
+    for (Speaker sp : speakers) {
+      List<Span> speech = Intervals.union(call.speechOf(sp).stream().map(s -> new Span(s.startS(), s.endS())).toList());
+      List<Span> excluded = new ArrayList<>();
+      call.sounds().stream().filter(s -> s.speaker() == sp)
+          .forEach(s -> excluded.add(new Span(s.startS(), s.endS())));
+      List<LoudnessPoint> voiced = new ArrayList<>();
+      for (LoudnessPoint p : call.loudness()) {
+        Span w = new Span(p.startS(), p.startS() + WINDOW_S);
+        if (p.speaker() == sp && Intervals.covered(w, speech) >= MIN_SPEECH_FRACTION * WINDOW_S
+            && excluded.stream().noneMatch(e -> Intervals.overlaps(e, w))) {
+          voiced.add(p);
+        }
+      }
+      if (voiced.size() < 4) {
+        continue;
+      }
+      double median = baseline(call.speechOf(sp), voiced);
+      double threshold = median + rules.minDbAboveMedian();
+      detectRuns(voiced, threshold, median, rules, sp, out);
+    }
+    return out;
+  }
+
+  /**
+   * The speaker's normal level: the median of their speech segments' levels. A median over segments rather than
+   * over 1-second windows, so that one long shouted passage does not become the baseline itself; with fewer
+   * than three segments, the median of the speech windows.
+   */
+  static double baseline(List<SpeechSegment> segments, List<LoudnessPoint> voiced) {
+    double[] levels = segments.size() >= 3
+        ? segments.stream().mapToDouble(SpeechSegment::meanDbfs).sorted().toArray()
+        : voiced.stream().mapToDouble(LoudnessPoint::dbfs).sorted().toArray();
+    return levels[levels.length / 2];
+  }
+
+  private static void detectRuns(List<LoudnessPoint> voiced, double threshold, double median, Rules.RaisedVoice rules,
+      Speaker sp, List<Event> out) {
+    double hop = voiced.size() > 1 ? voiced.get(1).startS() - voiced.get(0).startS() : 0.25;
+    int i = 0;
+    while (i < voiced.size()) {
+      if (voiced.get(i).dbfs() < threshold) {
+        i++;
+        continue;
+      }
+      int j = i;
+      double peak = voiced.get(i).dbfs();
+      while (j + 1 < voiced.size() && voiced.get(j + 1).dbfs() >= threshold
+          && voiced.get(j + 1).startS() - voiced.get(j).startS() <= hop * 1.5) {
+        j++;
+        peak = Math.max(peak, voiced.get(j).dbfs());
+      }
+      double start = voiced.get(i).startS();
+      double lastStart = voiced.get(j).startS();
+      // a run of windows starting in [start, lastStart] covers [start, lastStart + 1 s]; it is sustained when
+      // the loud part, not just one window's width, lasts long enough
+      if (lastStart - start + hop >= rules.minDurationS()) {
+        out.add(Event.span(Event.RAISED_VOICE, sp.column(), start, lastStart + WINDOW_S,
+            peak - median >= rules.minDbAboveMedian() + 6 ? "high" : "medium",
+            String.format(Locale.ROOT, "%.1f dB above the speaker's median speech loudness (%.1f dBFS)",
+                peak - median, median)));
+      }
+      i = j + 1;
+    }
+  }
+
+}

@@ -1,0 +1,62 @@
+package io.callqa.analytics.rules;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules file (see examples/rules.yaml), immutable and validated by {@link RulesLoader}. Times in seconds,
+ * loudness in dB, similarities in [0, 1].
+ *
+ * @param version first 16 hex digits of the SHA-256 of the file's bytes, written as {@code rules_version}
+ */
+public record Rules(String version, DeadAir deadAir, Hold hold, OverTalk overTalk, RaisedVoice raisedVoice,
+    Greeting greeting, Closing closing, List<Disclosure> disclosures, List<ForbiddenPhrase> forbiddenPhrases,
+    QaScore qaScore) implements Serializable {
+
+  public record DeadAir(double minDurationS) implements Serializable {}
+
+  public record Hold(List<String> requestPhrases, List<String> questionCues, double minSilenceS, double musicMinS,
+      double longHoldS, double refreshIntervalS) implements Serializable {}
+
+  public record OverTalk(double minOverlapS, List<String> backchannels) implements Serializable {}
+
+  public record RaisedVoice(double minDbAboveMedian, double minDurationS) implements Serializable {}
+
+  public record Greeting(double withinS, List<String> thanks, List<String> name, List<String> offerHelp,
+      double minSimilarity) implements Serializable {}
+
+  public record Closing(double withinLastS, List<String> anythingElse, List<String> thanks, double minSimilarity)
+      implements Serializable {}
+
+  /**
+   * A mandatory disclosure.
+   *
+   * @param speaker {@code agent} or {@code customer}
+   * @param window where it must be said; found outside it = {@code late_disclosure}
+   * @param appliesTo call metadata filter: column name ({@code queue}, {@code direction}, {@code agent_id}) to
+   *     allowed values; empty = all calls
+   */
+  public record Disclosure(String id, String description, String speaker, List<String> phrasings, Window window,
+      double minSimilarity, Map<String, List<String>> appliesTo) implements Serializable {}
+
+  /** Exactly one of the fields is set: within the first N seconds, the last N seconds, or the first N percent. */
+  public record Window(Double firstS, Double lastS, Double firstPct) implements Serializable {
+    /** True when time {@code t} of a call lasting {@code durationS} is inside the window. */
+    public boolean contains(double t, double durationS) {
+      if (firstS != null) {
+        return t <= firstS;
+      }
+      if (lastS != null) {
+        return t >= durationS - lastS;
+      }
+      return t <= durationS * firstPct / 100.0;
+    }
+  }
+
+  public record ForbiddenPhrase(String id, String speaker, List<String> phrases, double minSimilarity)
+      implements Serializable {}
+
+  /** QA score = max(0, 100 - sum over event types of weight x count). */
+  public record QaScore(Map<String, Double> weights) implements Serializable {}
+}

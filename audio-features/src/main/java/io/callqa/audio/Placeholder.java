@@ -1,1 +1,0 @@
-package io.callqa.audio; final class Placeholder {}

@@ -1,0 +1,210 @@
+package io.callqa.cli;
+
+import io.callqa.analytics.AnalyticsConfig;
+import io.callqa.analytics.AnalyticsJob;
+import io.callqa.ingest.CallqaException;
+import io.callqa.ingest.IngestConfig;
+import io.callqa.ingest.IngestJob;
+import io.callqa.ingest.IngestResult;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The callqa command line. Exit codes: 0 all recordings ok, 3 some recordings failed (outputs still written),
+ * 2 usage error, 1 fatal error. Also the main class of the shaded jar for {@code spark-submit}.
+ */
+@Command(name = "callqa", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = {"Speech analytics for recorded contact-center calls: transcribes each channel with Vosk,",
+        "detects dead air, holds, over-talk, raised voices and missing disclosures, and writes Parquet tables.",
+        "", "A night's batch: callqa run --input <recordings> --output <tables>"},
+    subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 all recordings ok, 3 some recordings failed (listed; outputs still written),",
+        "2 usage error, 1 fatal error."})
+public final class Main implements Runnable {
+  static final int OK = 0;
+  static final int FATAL = 1;
+  static final int USAGE = 2;
+  static final int SOME_FAILED = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (for tests). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof CallqaException) {
+        cmd.getErr().println("callqa: " + e.getMessage());
+      } else {
+        cmd.getErr().println("callqa: unexpected error: " + e);
+        e.printStackTrace(cmd.getErr());
+      }
+      return FATAL;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use run, ingest or analyze.");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"callqa " + io.callqa.ingest.BuildInfo.pipelineVersion()};
+    }
+  }
+
+  /** Options every Spark-running command takes. */
+  static final class SparkOptions {
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Spark master. Default: local[*] (all cores of this machine), or the master spark-submit set.")
+    String master;
+
+    @Option(names = "--output", paramLabel = "PATH", defaultValue = "out",
+        description = "Root folder of the Parquet tables (file://, hdfs://, s3a://). Default: ${DEFAULT-VALUE}.")
+    String output;
+
+    @Option(names = "--verbose", description = "Show Spark's own INFO logging.")
+    boolean verbose;
+
+    SparkSession session() {
+      SparkSession.Builder b = SparkSession.builder().appName("callqa");
+      String configured = System.getProperty("spark.master");
+      if (master != null) {
+        b.master(master);
+      } else if (configured == null) {
+        b.master("local[*]");
+      }
+      String effective = master != null ? master : configured == null ? "local[*]" : configured;
+      if (effective.startsWith("local")) {
+        b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
+      }
+      b.config("spark.sql.session.timeZone", "UTC");
+      SparkSession spark = b.getOrCreate();
+      spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+      return spark;
+    }
+  }
+
+  /** Options of the ingest stage. */
+  static final class IngestOptions {
+    @Option(names = "--input", paramLabel = "PATH", defaultValue = "examples/calls",
+        description = "Recordings: a folder (searched recursively), a file or a glob. Default: ${DEFAULT-VALUE}.")
+    String input;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+        description = "Optional CSV with columns file,agent_id,queue,direction,started_at,agent_channel.")
+    String manifest;
+
+    @Option(names = "--model", paramLabel = "DIR",
+        description = "A Vosk model directory. Default: the bundled small English model.")
+    String model;
+
+    @Option(names = "--agent-channel", paramLabel = "N", defaultValue = "0",
+        description = "Channel of the agent in stereo recordings: 0 = left, 1 = right. Default: ${DEFAULT-VALUE}.")
+    int agentChannel;
+
+    @Option(names = "--reprocess", description = "Transcribe recordings again even if already ingested.")
+    boolean reprocess;
+
+    IngestConfig config(String output) {
+      return new IngestConfig(input, output, manifest, model, agentChannel, reprocess);
+    }
+  }
+
+  /** Options of the analytics stage. */
+  static final class AnalyzeOptions {
+    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "examples/rules.yaml",
+        description = "Rules YAML: thresholds, disclosures, phrase lists. Default: ${DEFAULT-VALUE}.")
+    String rules;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only analyse calls of this call_date.")
+    LocalDate date;
+
+    AnalyticsConfig config(String output) {
+      return new AnalyticsConfig(output, rules, date);
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Ingest a batch of recordings, then analyse it: the nightly job.")
+  static final class Run implements Callable<Integer> {
+    @Mixin SparkOptions spark;
+    @Mixin IngestOptions ingest;
+    @Mixin AnalyzeOptions analyze;
+
+    @Override
+    public Integer call() throws Exception {
+      IngestConfig ic = ingest.config(spark.output);
+      AnalyticsConfig ac = analyze.config(spark.output);
+      io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(ac.rulesFile()));
+      try (SparkSession s = spark.session()) {
+        IngestResult r = IngestJob.run(s, ic, System.err);
+        report(r, System.err);
+        AnalyticsJob.Result a = AnalyticsJob.run(s, ac);
+        report(a, spark.output, System.err);
+        return r.failures().isEmpty() ? OK : SOME_FAILED;
+      }
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Discover, decode and transcribe recordings; write calls, words, utterances, speech_segments.")
+  static final class Ingest implements Callable<Integer> {
+    @Mixin SparkOptions spark;
+    @Mixin IngestOptions ingest;
+
+    @Override
+    public Integer call() throws Exception {
+      IngestConfig ic = ingest.config(spark.output);
+      try (SparkSession s = spark.session()) {
+        IngestResult r = IngestJob.run(s, ic, System.err);
+        report(r, System.err);
+        return r.failures().isEmpty() ? OK : SOME_FAILED;
+      }
+    }
+  }
+
+  @Command(name = "analyze", mixinStandardHelpOptions = true,
+      description = "Detect events and check disclosures over the ingest tables (no re-transcription).")
+  static final class Analyze implements Callable<Integer> {
+    @Mixin SparkOptions spark;
+    @Mixin AnalyzeOptions analyze;
+
+    @Override
+    public Integer call() throws Exception {
+      AnalyticsConfig ac = analyze.config(spark.output);
+      io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(ac.rulesFile()));
+      try (SparkSession s = spark.session()) {
+        report(AnalyticsJob.run(s, ac), spark.output, System.err);
+        return OK;
+      }
+    }
+  }
+
+  static void report(IngestResult r, PrintStream err) {
+    err.printf(Locale.ROOT, "ingest: %d recordings found, %d already ingested, %d ok, %d failed, %.1f audio min%n",
+        r.found(), r.skipped(), r.ok(), r.failures().size(), r.audioSeconds() / 60);
+    for (IngestResult.Failure f : r.failures()) {
+      err.println("  FAILED " + f.sourcePath() + ": " + f.error());
+    }
+  }
+
+  static void report(AnalyticsJob.Result a, String output, PrintStream err) {
+    err.printf(Locale.ROOT, "analyze: %d calls, %d events, rules_version %s%ntables written under %s%n",
+        a.calls(), a.events(), a.rulesVersion(), output);
+  }
+}

@@ -1,0 +1,167 @@
+package io.callqa.ingest;
+
+import io.callqa.audio.FeatureOptions;
+import io.callqa.ingest.asr.VoskModels;
+import io.callqa.ingest.table.CallsTable;
+import io.callqa.ingest.table.LoudnessTable;
+import io.callqa.ingest.table.SoundSegmentsTable;
+import io.callqa.ingest.table.SpeechSegmentsTable;
+import io.callqa.ingest.table.Tables;
+import io.callqa.ingest.table.UtterancesTable;
+import io.callqa.ingest.table.WordsTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: discover recordings, hash them (call_id), skip the ones already ingested, then decode,
+ * extract features and transcribe on the executors (one recording per task), and append the ingest tables
+ * ({@code calls}, {@code words}, {@code utterances}, {@code speech_segments}, {@code sound_segments},
+ * {@code loudness}) partitioned by {@code call_date}.
+ *
+ * <p>Every input file ends in {@code calls}, {@code ok} or {@code failed}.
+ */
+public final class IngestJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+
+  private IngestJob() {}
+
+  /** Runs ingest with the given (caller-owned) Spark session; progress lines go to {@code progressOut}. */
+  public static IngestResult run(SparkSession spark, IngestConfig config, PrintStream progressOut) {
+    VoskModels.validate(config.modelDir());
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Manifest manifest = config.manifest() == null ? Manifest.empty() : Manifest.read(config.manifest(), conf);
+    List<RecordingTask> found = Discovery.find(config.input(), manifest, conf);
+    LOG.info("Found {} recordings at {}", found.size(), config.input());
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SerializableConfiguration sconf = new SerializableConfiguration(conf);
+    List<RecordingTask> hashed = jsc.parallelize(found, slices(found.size()))
+        .map(t -> hash(t, sconf.value())).collect();
+    List<RecordingTask> todo = config.reprocess() ? dedupe(hashed) : dedupe(notYetIngested(spark, config, hashed));
+    int skipped = found.size() - todo.size();
+    if (skipped > 0) {
+      LOG.info("{} recordings already ingested (same content), skipped; pass --reprocess to redo them", skipped);
+    }
+    if (todo.isEmpty()) {
+      return new IngestResult(found.size(), skipped, 0, List.of(), 0);
+    }
+
+    LongAccumulator done = spark.sparkContext().longAccumulator("recordings done");
+    DoubleAccumulator audio = spark.sparkContext().doubleAccumulator("audio seconds");
+    String modelDir = config.modelDir();
+    int agentChannel = config.agentChannel();
+    JavaRDD<ProcessedCall> processed = jsc.parallelize(todo, slices(todo.size())).map(t -> {
+      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel);
+      done.add(1);
+      if (p.call().durationS() != null) {
+        audio.add(p.call().durationS());
+      }
+      return p;
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    try (Progress progress = new Progress("ingest", todo.size(), done::value, audio::value, progressOut)) {
+      // calls first: it is the table that says a recording was done.
+      write(spark, processed, p -> List.of(CallsTable.row(p.call())).iterator(), CallsTable.SCHEMA, config,
+          CallsTable.NAME);
+      write(spark, processed, p -> WordsTable.rows(p).iterator(), WordsTable.SCHEMA, config, WordsTable.NAME);
+      write(spark, processed, p -> UtterancesTable.rows(p).iterator(), UtterancesTable.SCHEMA, config,
+          UtterancesTable.NAME);
+      write(spark, processed, p -> SpeechSegmentsTable.rows(p).iterator(), SpeechSegmentsTable.SCHEMA, config,
+          SpeechSegmentsTable.NAME);
+      write(spark, processed, p -> SoundSegmentsTable.rows(p).iterator(), SoundSegmentsTable.SCHEMA, config,
+          SoundSegmentsTable.NAME);
+      write(spark, processed, p -> LoudnessTable.rows(p).iterator(), LoudnessTable.SCHEMA, config,
+          LoudnessTable.NAME);
+    }
+    List<IngestResult.Failure> failures = processed.filter(p -> !p.call().ok())
+        .map(p -> new IngestResult.Failure(p.call().sourcePath(), p.call().error())).collect();
+    processed.unpersist(false);
+    return new IngestResult(found.size(), skipped, todo.size() - failures.size(), failures, audio.value());
+  }
+
+  private static int slices(int n) {
+    return Math.max(1, Math.min(n, 10_000));
+  }
+
+  private static RecordingTask hash(RecordingTask t, Configuration conf) {
+    Path p = new Path(t.path());
+    try (InputStream in = p.getFileSystem(conf).open(p)) {
+      return t.withHash(Hashing.sha256Hex(in), null);
+    } catch (IOException | RuntimeException e) {
+      return t.withHash(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel) {
+    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults());
+    if (t.readError() != null) {
+      return processor.process(t, InputStream.nullInputStream());
+    }
+    Path p = new Path(t.path());
+    try (InputStream in = p.getFileSystem(conf).open(p)) {
+      return processor.process(t, in);
+    } catch (IOException e) {
+      return processor.process(t.withHash(t.contentSha256(), e.getMessage()), InputStream.nullInputStream());
+    }
+  }
+
+  /** One task per distinct call_id (the same recording under two names is ingested once). */
+  private static List<RecordingTask> dedupe(List<RecordingTask> tasks) {
+    Set<String> seen = new HashSet<>();
+    List<RecordingTask> out = new ArrayList<>();
+    for (RecordingTask t : tasks) {
+      if (seen.add(t.callId())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static List<RecordingTask> notYetIngested(SparkSession spark, IngestConfig config, List<RecordingTask> all) {
+    String callsPath = Tables.path(config.output(), CallsTable.NAME);
+    try {
+      Path p = new Path(callsPath);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        return all;
+      }
+    } catch (IOException e) {
+      throw CallqaException.output(config.output(), e);
+    }
+    List<String> ids = all.stream().map(RecordingTask::callId).toList();
+    Set<String> existing = new HashSet<>();
+    for (Row r : spark.read().schema(CallsTable.SCHEMA).parquet(callsPath)
+        .select(Tables.CALL_ID).where(org.apache.spark.sql.functions.col(Tables.CALL_ID).isin(ids.toArray()))
+        .distinct().collectAsList()) {
+      existing.add(r.getString(0));
+    }
+    return all.stream().filter(t -> !existing.contains(t.callId())).toList();
+  }
+
+  private static void write(SparkSession spark, JavaRDD<ProcessedCall> processed,
+      FlatMapFunction<ProcessedCall, Row> rows, StructType schema, IngestConfig config, String table) {
+    spark.createDataFrame(processed.flatMap(rows), schema)
+        .write().mode(SaveMode.Append).partitionBy(Tables.CALL_DATE)
+        .parquet(Tables.path(config.output(), table));
+  }
+}
