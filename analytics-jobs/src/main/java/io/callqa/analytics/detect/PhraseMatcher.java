@@ -18,6 +18,7 @@ import java.util.Locale;
 public final class PhraseMatcher {
   private static final double GAP = 0.6;
   static final double MIN_WORD_SIMILARITY = 0.5;
+  static final double MIN_SHORT_WORD_SIMILARITY = 0.6;
 
   private PhraseMatcher() {}
 
@@ -129,14 +130,16 @@ public final class PhraseMatcher {
 
   /**
    * 1 - normalised edit distance of the letters of two words, or 0 when below {@link #MIN_WORD_SIMILARITY}
-   * (chance overlaps such as "to"/"do" are not evidence).
+   * ({@link #MIN_SHORT_WORD_SIMILARITY} for words of up to three letters): chance overlaps such as "to"/"do"
+   * are not evidence.
    */
   static double wordSimilarity(String a, String b) {
     if (a.equals(b)) {
       return 1;
     }
     double sim = letterSimilarity(a, b);
-    return sim >= MIN_WORD_SIMILARITY ? sim : 0;
+    double min = Math.max(a.length(), b.length()) <= 3 ? MIN_SHORT_WORD_SIMILARITY : MIN_WORD_SIMILARITY;
+    return sim >= min ? sim : 0;
   }
 
   private static double letterSimilarity(String a, String b) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 public final class RaisedVoiceDetector {
   private static final double WINDOW_S = 1.0;
   private static final double MIN_SPEECH_FRACTION = 0.5;
+  private static final double BRIDGE_S = 0.5;
 
   private RaisedVoiceDetector() {}
 
@@ -58,28 +59,24 @@ public final class RaisedVoiceDetector {
     return levels[levels.length / 2];
   }
 
+  /**
+   * Groups loud windows whose starts are at most {@link #BRIDGE_S} apart (a short dip between two loud words
+   * does not split an outburst); a group is an event when its loud windows add up to {@code min_duration_s}.
+   */
   private static void detectRuns(List<LoudnessPoint> voiced, double threshold, double median, Rules.RaisedVoice rules,
       Speaker sp, List<Event> out) {
     double hop = voiced.size() > 1 ? voiced.get(1).startS() - voiced.get(0).startS() : 0.25;
+    List<LoudnessPoint> loud = voiced.stream().filter(p -> p.dbfs() >= threshold).toList();
     int i = 0;
-    while (i < voiced.size()) {
-      if (voiced.get(i).dbfs() < threshold) {
-        i++;
-        continue;
-      }
+    while (i < loud.size()) {
       int j = i;
-      double peak = voiced.get(i).dbfs();
-      while (j + 1 < voiced.size() && voiced.get(j + 1).dbfs() >= threshold
-          && voiced.get(j + 1).startS() - voiced.get(j).startS() <= hop * 1.5) {
+      double peak = loud.get(i).dbfs();
+      while (j + 1 < loud.size() && loud.get(j + 1).startS() - loud.get(j).startS() <= BRIDGE_S + 1e-9) {
         j++;
-        peak = Math.max(peak, voiced.get(j).dbfs());
+        peak = Math.max(peak, loud.get(j).dbfs());
       }
-      double start = voiced.get(i).startS();
-      double lastStart = voiced.get(j).startS();
-      // a run of windows starting in [start, lastStart] covers [start, lastStart + 1 s]; it is sustained when
-      // the loud part, not just one window's width, lasts long enough
-      if (lastStart - start + hop >= rules.minDurationS()) {
-        out.add(Event.span(Event.RAISED_VOICE, sp.column(), start, lastStart + WINDOW_S,
+      if ((j - i + 1) * hop >= rules.minDurationS() - 1e-9) {
+        out.add(Event.span(Event.RAISED_VOICE, sp.column(), loud.get(i).startS(), loud.get(j).startS() + WINDOW_S,
             peak - median >= rules.minDbAboveMedian() + 6 ? "high" : "medium",
             String.format(Locale.ROOT, "%.1f dB above the speaker's median speech loudness (%.1f dBFS)",
                 peak - median, median)));
@@ -87,5 +84,4 @@ public final class RaisedVoiceDetector {
       i = j + 1;
     }
   }
-
 }

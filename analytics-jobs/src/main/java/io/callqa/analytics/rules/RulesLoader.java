@@ -40,13 +40,12 @@ public final class RulesLoader {
   public static Rules parse(String yaml, String name) {
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Rules raw;
     try {
       raw = mapper.readValue(yaml, Rules.class);
     } catch (JsonMappingException e) {
-      throw CallqaException.rules(name, describe(e));
+      throw CallqaException.rules(name, describe(e, yaml));
     } catch (JsonProcessingException e) {
       throw CallqaException.rules(name, "not valid YAML: " + e.getOriginalMessage() + location(e));
     }
@@ -64,22 +63,51 @@ public final class RulesLoader {
     return rules;
   }
 
-  private static String describe(JsonMappingException e) {
+  private static String describe(JsonMappingException e, String yaml) {
     StringBuilder path = new StringBuilder();
+    List<String> keys = new ArrayList<>();
     for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
         path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        keys.add(r.getFieldName());
       } else {
         path.append('[').append(r.getIndex()).append(']');
       }
     }
+    int line = lineOf(yaml, keys);
     String msg = e.getOriginalMessage();
     if (msg.startsWith("Unrecognized field")) {
       msg = "unknown key (check its spelling against examples/rules.yaml)";
     } else if (msg.startsWith("Missing required creator property")) {
       msg = "a required key is missing here: " + msg.replaceAll(".*'([^']*)'.*", "$1");
     }
-    return "at '" + path + "'" + location(e) + ": " + msg;
+    return "at '" + path + "'" + (line > 0 ? " (line " + line + ")" : location(e)) + ": " + msg;
+  }
+
+  /**
+   * The 1-based line of the last of {@code keys}, found as each key's first occurrence after its parent's;
+   * 0 when not found. (Jackson reports the end of the enclosing object for record properties.)
+   */
+  static int lineOf(String yaml, List<String> keys) {
+    String[] lines = yaml.split("\n", -1);
+    int from = 0;
+    int found = -1;
+    for (String key : keys) {
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(- )?" + java.util.regex.Pattern.quote(key)
+          + "\\s*:");
+      found = -1;
+      for (int i = from; i < lines.length; i++) {
+        if (p.matcher(lines[i]).find()) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        return 0;
+      }
+      from = found + 1;
+    }
+    return found + 1;
   }
 
   private static String location(JsonProcessingException e) {
@@ -150,11 +178,13 @@ public final class RulesLoader {
   }
 
   private static void positive(List<String> p, String key, double v) {
-    require(p, v > 0 && Double.isFinite(v), key + " must be a positive number, was " + v);
+    require(p, v > 0 && Double.isFinite(v), key + (v == 0 ? " is missing or 0: it must be a positive number"
+        : " must be a positive number, was " + v));
   }
 
   private static void similarity(List<String> p, String key, double v) {
-    require(p, v > 0 && v <= 1, key + " must be in (0, 1], was " + v);
+    require(p, v > 0 && v <= 1, key + (v == 0 ? " is missing or 0: it must be in (0, 1]"
+        : " must be in (0, 1], was " + v));
   }
 
   private static void nonEmpty(List<String> p, String key, List<String> v) {

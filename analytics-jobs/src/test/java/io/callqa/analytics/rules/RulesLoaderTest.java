@@ -1,0 +1,60 @@
+package io.callqa.analytics.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.callqa.ingest.CallqaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RulesLoaderTest {
+  private static final Path DEFAULT = io.callqa.analytics.detect.CallsAccess.repoRoot().resolve("examples/rules.yaml");
+
+  @Test
+  void defaultRulesCarrySpecDefaults() {
+    Rules r = RulesLoader.load(DEFAULT);
+    assertThat(r.deadAir().minDurationS()).isEqualTo(5.0);
+    assertThat(r.overTalk().minOverlapS()).isEqualTo(1.0);
+    assertThat(r.raisedVoice().minDbAboveMedian()).isEqualTo(8.0);
+    assertThat(r.raisedVoice().minDurationS()).isEqualTo(1.5);
+    assertThat(r.hold().longHoldS()).isEqualTo(120.0);
+    assertThat(r.disclosures()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(r.version()).hasSize(16);
+  }
+
+  @Test
+  void anyChangeChangesTheVersion() throws IOException {
+    String text = Files.readString(DEFAULT);
+    String v1 = RulesLoader.parse(text, "a").version();
+    String v2 = RulesLoader.parse(text.replace("min_duration_s: 5.0", "min_duration_s: 4.0"), "b").version();
+    assertThat(v1).isNotEqualTo(v2);
+  }
+
+  @Test
+  void unknownKeyIsReportedWithItsPathAndLine() throws IOException {
+    String text = Files.readString(DEFAULT).replace("long_hold_s:", "long_hold_seconds:");
+    int line = java.util.Arrays.asList(text.split("\n")).indexOf("  long_hold_seconds: 120.0") + 1;
+    assertThat(line).isPositive();
+    assertThatThrownBy(() -> RulesLoader.parse(text, "rules.yaml")).isInstanceOf(CallqaException.class)
+        .hasMessageContaining("hold.long_hold_seconds").hasMessageContaining("(line " + line + ")");
+  }
+
+  @Test
+  void badValuesAreAllListed() throws IOException {
+    String text = Files.readString(DEFAULT).replace("min_duration_s: 5.0", "min_duration_s: -1")
+        .replace("speaker: agent\n    phrasings", "speaker: supervisor\n    phrasings");
+    assertThatThrownBy(() -> RulesLoader.parse(text, "rules.yaml"))
+        .hasMessageContaining("dead_air.min_duration_s must be a positive number")
+        .hasMessageContaining(".speaker must be agent or customer");
+  }
+
+  @Test
+  void brokenYamlAndMissingSectionsAreClear() {
+    assertThatThrownBy(() -> RulesLoader.parse("dead_air: [unclosed", "r.yaml")).hasMessageContaining("r.yaml")
+        .hasMessageContaining("line");
+    assertThatThrownBy(() -> RulesLoader.parse("dead_air:\n  min_duration_s: 5\n", "r.yaml"))
+        .hasMessageContaining("missing section 'hold'");
+  }
+}

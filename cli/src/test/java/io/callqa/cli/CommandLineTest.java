@@ -1,0 +1,62 @@
+package io.callqa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors and fatal errors give the documented exit codes and messages; no Spark job is started. */
+class CommandLineTest {
+
+  @Test
+  void helpExplainsEveryCommand() {
+    String out = captureOut(() -> assertThat(Main.execute("--help")).isZero());
+    assertThat(out).contains("run", "ingest", "analyze", "Exit codes");
+    String run = captureOut(() -> assertThat(Main.execute("run", "--help")).isZero());
+    assertThat(run).contains("--input", "--output", "--rules", "--manifest", "--master", "--model");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    String err = captureErr(() -> assertThat(Main.execute("run", "--no-such-option")).isEqualTo(Main.USAGE));
+    assertThat(err).contains("--no-such-option");
+  }
+
+  @Test
+  void invalidRulesFileIsFatalWithTheOffendingKey(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules.yaml");
+    Files.writeString(rules, "dead_air:\n  min_duraton_s: 5\n");
+    String err = captureErr(() -> assertThat(Main.execute("analyze", "--rules", rules.toString(), "--output",
+        tmp.resolve("out").toString())).isEqualTo(Main.FATAL));
+    assertThat(err).contains("dead_air.min_duraton_s").contains("line 2");
+  }
+
+  private static String captureErr(Runnable r) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      System.setErr(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String captureOut(Runnable r) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,222 @@
+package io.callqa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real night: {@code callqa run} on the bundled sample calls (real Vosk with the bundled model, real Spark
+ * local mode, real Parquet), plus a non-audio file dropped into the input folder. Detections are compared with
+ * examples/labels.json, written by examples/generate_samples.py from the calls' timelines.
+ */
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SampleNightEndToEndTest {
+  /**
+   * Boundary tolerance: speech edges from voice activity are within ~0.25 s on 8 kHz audio (audio-features'
+   * SampleCallsTest), holds end at the agent's first recognised word (Vosk word times are +-0.3 s), and raised
+   * voice is measured in 1-second windows every 0.25 s, so its edges can be off by up to a window.
+   */
+  private static final Map<String, Double> TOLERANCE_S = Map.of("dead_air", 0.5, "over_talk", 0.5, "hold", 1.0,
+      "raised_voice", 1.0);
+
+  private static final Path ROOT = repoRoot();
+  @TempDir static Path tmp;
+  private static Path out;
+  private static int exitCode;
+  private static SparkSession spark;
+  private static JsonNode labels;
+
+  @BeforeAll
+  static void runTheNight() throws IOException {
+    Path input = tmp.resolve("calls");
+    Files.createDirectories(input);
+    try (Stream<Path> files = Files.list(ROOT.resolve("examples/calls"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, input.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(input.resolve("notes.wav"), "meeting notes, not a recording\n");
+    out = tmp.resolve("out");
+    exitCode = Main.execute("run", "--input", input.toString(), "--output", out.toString(), "--manifest",
+        ROOT.resolve("examples/manifest.csv").toString(), "--rules", ROOT.resolve("examples/rules.yaml").toString(),
+        "--master", "local[2]");
+    labels = new ObjectMapper().readTree(ROOT.resolve("examples/labels.json").toFile()).path("calls");
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyFileEndsInCallsAndTheBadOneFailsWithExitCode3() {
+    assertThat(exitCode).isEqualTo(Main.SOME_FAILED);
+    List<Row> calls = sql("SELECT regexp_extract(source_path, '[^/]+$', 0) AS f, status, error, agent_id, queue,"
+        + " call_date FROM parquet.`" + out.resolve("calls") + "` ORDER BY f");
+    assertThat(calls).hasSize(labels.size() + 1);
+    Row bad = calls.stream().filter(r -> r.getString(0).equals("notes.wav")).findFirst().orElseThrow();
+    assertThat(bad.getString(1)).isEqualTo("failed");
+    assertThat(bad.getString(2)).contains("notes.wav").containsIgnoringCase("not");
+    assertThat(calls.stream().filter(r -> !r.getString(0).equals("notes.wav")))
+        .allSatisfy(r -> assertThat(r.getString(1)).as(r.getString(0)).isEqualTo("ok"));
+    Row first = calls.stream().filter(r -> r.getString(0).equals("call01_good.wav")).findFirst().orElseThrow();
+    assertThat(first.getString(3)).isEqualTo("A100");
+    assertThat(first.getString(4)).isEqualTo("collections");
+    assertThat(first.get(5).toString()).isEqualTo("2026-11-23");
+  }
+
+  @Test
+  @Order(2)
+  void allEightContractTablesAreWritten() {
+    for (String table : List.of("calls", "words", "utterances", "speech_segments", "events", "disclosure_checks",
+        "call_summary", "agent_daily")) {
+      assertThat(out.resolve(table).resolve("call_date=2026-11-23")).as(table).isDirectory();
+    }
+    long words = sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0);
+    assertThat(words).as("recognised words").isGreaterThan(300);
+  }
+
+  @Test
+  @Order(3)
+  void acousticEventsMatchTheLabels() {
+    Map<String, List<Row>> detected = new HashMap<>();
+    for (Row r : sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), e.event_type, e.start_s, e.end_s,"
+        + " e.interrupter, e.speaker FROM parquet.`" + out.resolve("events") + "` e JOIN parquet.`"
+        + out.resolve("calls") + "` c USING (call_id) WHERE e.event_type IN ('dead_air','hold','over_talk',"
+        + "'raised_voice')")) {
+      detected.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+    }
+    int expected = 0;
+    for (JsonNode call : labels) {
+      String file = call.path("file").asText();
+      List<Row> found = detected.getOrDefault(file, List.of());
+      List<JsonNode> wanted = new ArrayList<>();
+      call.path("events").forEach(e -> {
+        if (TOLERANCE_S.containsKey(e.path("type").asText())) {
+          wanted.add(e);
+        }
+      });
+      expected += wanted.size();
+      assertThat(found).as("acoustic events of " + file).hasSameSizeAs(wanted);
+      for (JsonNode w : wanted) {
+        String type = w.path("type").asText();
+        double tol = TOLERANCE_S.get(type);
+        assertThat(found).as(file + " " + type + " near " + w.path("start_s").asDouble()).anySatisfy(r -> {
+          assertThat(r.getString(1)).isEqualTo(type);
+          assertThat(r.getDouble(2)).isCloseTo(w.path("start_s").asDouble(), org.assertj.core.data.Offset.offset(tol));
+          assertThat(r.getDouble(3)).isCloseTo(w.path("end_s").asDouble(), org.assertj.core.data.Offset.offset(tol));
+          if (w.has("interrupter")) {
+            assertThat(r.getString(4)).isEqualTo(w.path("interrupter").asText());
+          }
+          if (w.has("speaker")) {
+            assertThat(r.getString(5)).isEqualTo(w.path("speaker").asText());
+          }
+        });
+      }
+    }
+    assertThat(expected).as("labelled acoustic events in the samples").isEqualTo(5);
+  }
+
+  @Test
+  @Order(4)
+  void disclosuresGreetingAndClosingMatchTheLabels() {
+    Map<String, Boolean> found = new HashMap<>();
+    for (Row r : sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), d.disclosure_id, d.found FROM parquet.`"
+        + out.resolve("disclosure_checks") + "` d JOIN parquet.`" + out.resolve("calls") + "` c USING (call_id)")) {
+      found.put(r.getString(0) + "/" + r.getString(1), r.getBoolean(2));
+    }
+    Map<String, Boolean> expected = new HashMap<>();
+    labels.forEach(c -> c.path("disclosures").fields()
+        .forEachRemaining(e -> expected.put(c.path("file").asText() + "/" + e.getKey(), e.getValue().asBoolean())));
+    assertThat(found).isEqualTo(expected);
+
+    List<String> scriptEvents = new ArrayList<>();
+    sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), e.event_type FROM parquet.`" + out.resolve("events")
+        + "` e JOIN parquet.`" + out.resolve("calls") + "` c USING (call_id) WHERE e.event_type IN"
+        + " ('missing_disclosure', 'greeting_incomplete', 'closing_missing', 'hold_not_asked')")
+        .forEach(r -> scriptEvents.add(r.getString(0) + "/" + r.getString(1)));
+    List<String> labelled = new ArrayList<>();
+    labels.forEach(c -> c.path("events").forEach(e -> {
+      String t = e.path("type").asText();
+      if (List.of("missing_disclosure", "greeting_incomplete", "closing_missing", "hold_not_asked").contains(t)) {
+        labelled.add(c.path("file").asText() + "/" + t);
+      }
+    }));
+    assertThat(scriptEvents).containsExactlyInAnyOrderElementsOf(labelled);
+  }
+
+  @Test
+  @Order(5)
+  void monoCallHasNoPerPartyMetricsAndSummariesCoverEveryCall() {
+    List<Row> rows = sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), s.agent_talk_s, s.turn_count,"
+        + " s.qa_score, s.dead_air_count FROM parquet.`" + out.resolve("call_summary") + "` s JOIN parquet.`"
+        + out.resolve("calls") + "` c USING (call_id)");
+    assertThat(rows).hasSize(labels.size());
+    Row mono = rows.stream().filter(r -> r.getString(0).equals("call06_mono.wav")).findFirst().orElseThrow();
+    assertThat(mono.isNullAt(1)).isTrue();
+    assertThat(mono.isNullAt(2)).isTrue();
+    assertThat(mono.getInt(4)).isEqualTo(1);
+    Row good = rows.stream().filter(r -> r.getString(0).equals("call01_good.wav")).findFirst().orElseThrow();
+    assertThat(good.getDouble(3)).isEqualTo(100.0);
+    assertThat(good.getDouble(1)).isGreaterThan(10.0);
+    long agents = sql("SELECT count(*) FROM parquet.`" + out.resolve("agent_daily") + "`").get(0).getLong(0);
+    assertThat(agents).as("agents A100 and A200 on one day").isEqualTo(2);
+  }
+
+  @Test
+  @Order(6)
+  void rerunningTheSameNightAddsNoRows() {
+    long before = sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0);
+    int code = Main.execute("ingest", "--input", tmp.resolve("calls").toString(), "--output", out.toString(),
+        "--master", "local[2]");
+    assertThat(code).as("nothing new to process, nothing failed").isEqualTo(Main.OK);
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("calls") + "`").get(0).getLong(0))
+        .isEqualTo(labels.size() + 1);
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0)).isEqualTo(before);
+  }
+
+  private static List<Row> sql(String q) {
+    return spark.sql(q).collectAsList();
+  }
+
+  static Path repoRoot() {
+    String prop = System.getProperty("callqa.repo.root");
+    if (prop != null && Files.exists(Path.of(prop, "examples/labels.json"))) {
+      return Path.of(prop);
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve("examples/labels.json"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("cannot find the repository root (examples/labels.json)");
+  }
+}
