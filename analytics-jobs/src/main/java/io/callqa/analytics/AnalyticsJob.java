@@ -22,6 +22,7 @@ import io.callqa.ingest.SpeechSegment;
 import io.callqa.ingest.Word;
 import io.callqa.ingest.table.CallsTable;
 import io.callqa.ingest.table.LoudnessTable;
+import io.callqa.ingest.table.PartitionCommit;
 import io.callqa.ingest.table.SoundSegmentsTable;
 import io.callqa.ingest.table.SpeechSegmentsTable;
 import io.callqa.ingest.table.Tables;
@@ -33,9 +34,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The analytics stage: reads the ingest tables and the rules file, runs {@link CallAnalyzer} on every
  * successfully ingested call (on the executors, one call's data grouped into one row), and writes
- * {@code events}, {@code disclosure_checks}, {@code call_summary} and {@code agent_daily}. Each output
- * partition (call_date) it touches is replaced, so rerunning with changed rules updates the results.
+ * {@code events}, {@code disclosure_checks}, {@code call_summary} and {@code agent_daily}. Every call_date it
+ * analyses is recomputed from the ingest tables and replaced as a whole ({@link PartitionCommit}), so rerunning
+ * with changed rules updates the results and leaves nothing stale.
  */
 public final class AnalyticsJob {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
@@ -58,17 +60,27 @@ public final class AnalyticsJob {
   /** What an analytics run did. */
   public record Result(long calls, long events, String rulesVersion) {}
 
+  /** The tables this job writes, all committed together. */
+  public static final List<String> TABLES = List.of(EventsTable.NAME, DisclosureChecksTable.NAME,
+      CallSummaryTable.NAME, AgentDailyTable.NAME);
+
   private AnalyticsJob() {}
 
   public static Result run(SparkSession spark, AnalyticsConfig config) {
     Rules rules = RulesLoader.load(Path.of(config.rulesFile()));
     String out = config.output();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    PartitionCommit.recover(conf, out);
     requireTable(spark, out, CallsTable.NAME);
-    Dataset<Row> calls = read(spark, out, CallsTable.NAME, CallsTable.SCHEMA)
-        .where(col(CallsTable.STATUS).equalTo(CallRecord.OK));
+    Dataset<Row> allCalls = read(spark, out, CallsTable.NAME, CallsTable.SCHEMA);
     if (config.date() != null) {
-      calls = calls.where(col(Tables.CALL_DATE).equalTo(lit(java.sql.Date.valueOf(config.date()))));
+      allCalls = allCalls.where(col(Tables.CALL_DATE).equalTo(lit(java.sql.Date.valueOf(config.date()))));
     }
+    List<LocalDate> dates = new ArrayList<>();
+    for (Row r : allCalls.select(col(Tables.CALL_DATE)).distinct().collectAsList()) {
+      dates.add(toLocalDate(r.get(0)));
+    }
+    Dataset<Row> calls = allCalls.where(col(CallsTable.STATUS).equalTo(CallRecord.OK));
     Dataset<Row> joined = calls.select(col(Tables.CALL_ID), col(Tables.CALL_DATE), col(CallsTable.SOURCE_PATH),
             col(CallsTable.DURATION_S), col(CallsTable.CHANNELS), col(CallsTable.AGENT_ID), col(CallsTable.QUEUE),
             col(CallsTable.DIRECTION))
@@ -80,19 +92,28 @@ public final class AnalyticsJob {
         .map(r -> CallAnalyzer.analyze(toInput(r), rules))
         .persist(StorageLevel.MEMORY_AND_DISK());
     String v = rules.version();
-    write(spark, analyses, a -> EventsTable.rows(a, v).iterator(), EventsTable.SCHEMA, out, EventsTable.NAME);
-    write(spark, analyses, a -> DisclosureChecksTable.rows(a, v).iterator(), DisclosureChecksTable.SCHEMA, out,
-        DisclosureChecksTable.NAME);
-    write(spark, analyses, a -> List.of(CallSummaryTable.row(a, v)).iterator(), CallSummaryTable.SCHEMA, out,
-        CallSummaryTable.NAME);
-    Dataset<Row> summaries = read(spark, out, CallSummaryTable.NAME, CallSummaryTable.SCHEMA);
-    if (config.date() != null) {
-      summaries = summaries.where(col(Tables.CALL_DATE).equalTo(lit(java.sql.Date.valueOf(config.date()))));
+    PartitionCommit batch = PartitionCommit.begin(out);
+    long n;
+    long events;
+    try {
+      stage(spark, analyses.flatMap(a -> EventsTable.rows(a, v).iterator()), EventsTable.SCHEMA,
+          batch.stagingPath(EventsTable.NAME));
+      stage(spark, analyses.flatMap(a -> DisclosureChecksTable.rows(a, v).iterator()), DisclosureChecksTable.SCHEMA,
+          batch.stagingPath(DisclosureChecksTable.NAME));
+      stage(spark, analyses.map(a -> CallSummaryTable.row(a, v)), CallSummaryTable.SCHEMA,
+          batch.stagingPath(CallSummaryTable.NAME));
+      Dataset<Row> summaries = read(spark, batch.stagingPath(CallSummaryTable.NAME), CallSummaryTable.SCHEMA);
+      AgentDailyTable.aggregate(summaries).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
+          .parquet(batch.stagingPath(AgentDailyTable.NAME));
+      n = analyses.count();
+      events = analyses.map(a -> (long) a.events().size()).fold(0L, Long::sum);
+      batch.commit(conf, TABLES, dates);
+    } catch (RuntimeException e) {
+      batch.abort(conf);
+      throw e;
+    } finally {
+      analyses.unpersist(false);
     }
-    overwritePartitions(AgentDailyTable.aggregate(summaries), Tables.path(out, AgentDailyTable.NAME));
-    long n = analyses.count();
-    long events = analyses.map(a -> (long) a.events().size()).fold(0L, Long::sum);
-    analyses.unpersist(false);
     LOG.info("Analysed {} calls, {} events, rules_version {}", n, events, v);
     return new Result(n, events, v);
   }
@@ -110,7 +131,15 @@ public final class AnalyticsJob {
   }
 
   private static Dataset<Row> read(SparkSession spark, String out, String table, StructType schema) {
-    return spark.read().schema(schema).parquet(Tables.path(out, table));
+    return read(spark, Tables.path(out, table), schema);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
+    return spark.read().schema(schema).parquet(path);
+  }
+
+  private static LocalDate toLocalDate(Object v) {
+    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
   }
 
   /** One row per call_id with all rows of {@code table} as a list of structs in column {@code alias}. */
@@ -143,8 +172,7 @@ public final class AnalyticsJob {
     List<LoudnessPoint> loudness = list(r, "l", x -> new LoudnessPoint(Speaker.fromColumn(x.getString(0)),
         x.getDouble(1), x.getDouble(2)));
     loudness.sort(Comparator.comparingDouble(LoudnessPoint::startS));
-    LocalDate date = r.getAs(Tables.CALL_DATE) instanceof java.sql.Date d ? d.toLocalDate()
-        : (LocalDate) r.getAs(Tables.CALL_DATE);
+    LocalDate date = toLocalDate(r.getAs(Tables.CALL_DATE));
     return new CallInput(r.getAs(Tables.CALL_ID), date, r.getAs(CallsTable.SOURCE_PATH),
         r.<Double>getAs(CallsTable.DURATION_S), r.<Integer>getAs(CallsTable.CHANNELS), r.getAs(CallsTable.AGENT_ID),
         r.getAs(CallsTable.QUEUE), r.getAs(CallsTable.DIRECTION), List.copyOf(words), List.copyOf(speech),
@@ -160,14 +188,8 @@ public final class AnalyticsJob {
     return out;
   }
 
-  private static void write(SparkSession spark, JavaRDD<CallAnalyzer.Analysis> analyses,
-      FlatMapFunction<CallAnalyzer.Analysis, Row> rows, StructType schema, String out, String table) {
-    overwritePartitions(spark.createDataFrame(analyses.flatMap(rows), schema), Tables.path(out, table));
-  }
-
-  /** Replaces the call_date partitions present in {@code df}, leaving other dates alone. */
-  private static void overwritePartitions(Dataset<Row> df, String path) {
-    df.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
-        .partitionBy(Tables.CALL_DATE).parquet(path);
+  private static void stage(SparkSession spark, JavaRDD<Row> rows, StructType schema, String stagingPath) {
+    spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
+        .parquet(stagingPath);
   }
 }

@@ -92,7 +92,9 @@ public final class Main implements Runnable {
       if (effective.startsWith("local")) {
         b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
       }
-      b.config("spark.sql.session.timeZone", "UTC");
+      b.config("spark.sql.session.timeZone", "UTC")
+          // standard Parquet timestamps (not Spark's legacy INT96) for DuckDB, pyarrow, Trino
+          .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
       SparkSession spark = b.getOrCreate();
       spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
       return spark;

@@ -203,6 +203,50 @@ class SampleNightEndToEndTest {
     assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0)).isEqualTo(before);
   }
 
+  @Test
+  @Order(7)
+  void reprocessingACallReplacesItsRowsInsteadOfAddingToThem() {
+    String call05 = "regexp_extract(c.source_path, '[^/]+$', 0) = 'call05_raised_voice.wav'";
+    String wordsOf = "SELECT count(*) FROM parquet.`" + out.resolve("words") + "` w JOIN parquet.`"
+        + out.resolve("calls") + "` c USING (call_id) WHERE ";
+    long calls = count("calls");
+    long otherWords = sql(wordsOf + "NOT " + call05).get(0).getLong(0);
+    long ownWords = sql(wordsOf + call05).get(0).getLong(0);
+    // without the manifest the call now gets another call_date (the file's date): its old rows must go anyway
+    int code = Main.execute("ingest", "--input", tmp.resolve("calls/call05_raised_voice.wav").toString(),
+        "--output", out.toString(), "--master", "local[2]", "--reprocess");
+    assertThat(code).isEqualTo(Main.OK);
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    assertThat(count("calls")).isEqualTo(calls);
+    assertThat(sql(wordsOf + "NOT " + call05).get(0).getLong(0)).isEqualTo(otherWords);
+    assertThat(sql(wordsOf + call05).get(0).getLong(0)).as("one transcript, not two")
+        .isBetween(ownWords * 9 / 10, ownWords * 11 / 10);
+  }
+
+  @Test
+  @Order(8)
+  void aRulesChangeIsAppliedByAnalyzeAloneAndStaleEventsDisappear() throws IOException {
+    String oldVersion = sql("SELECT first(rules_version) FROM parquet.`" + out.resolve("events") + "`").get(0)
+        .getString(0);
+    Path rules = tmp.resolve("rules-strict.yaml");
+    Files.writeString(rules, Files.readString(ROOT.resolve("examples/rules.yaml"))
+        .replace("min_duration_s: 5.0", "min_duration_s: 60.0"));
+    int code = Main.execute("analyze", "--output", out.toString(), "--rules", rules.toString(), "--master",
+        "local[2]");
+    assertThat(code).isEqualTo(Main.OK);
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    List<Row> versions = sql("SELECT DISTINCT rules_version FROM parquet.`" + out.resolve("events") + "`");
+    assertThat(versions).singleElement().satisfies(r -> assertThat(r.getString(0)).isNotEqualTo(oldVersion));
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("events") + "` WHERE event_type = 'dead_air'")
+        .get(0).getLong(0)).as("no silence in the samples lasts 60 s").isZero();
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("events") + "` WHERE event_type = 'over_talk'")
+        .get(0).getLong(0)).as("other detections unchanged").isEqualTo(1);
+  }
+
+  private static long count(String table) {
+    return sql("SELECT count(*) FROM parquet.`" + out.resolve(table) + "`").get(0).getLong(0);
+  }
+
   private static List<Row> sql(String q) {
     return spark.sql(q).collectAsList();
   }

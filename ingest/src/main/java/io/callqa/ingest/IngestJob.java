@@ -1,9 +1,12 @@
 package io.callqa.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.callqa.audio.FeatureOptions;
 import io.callqa.ingest.asr.VoskModels;
 import io.callqa.ingest.table.CallsTable;
 import io.callqa.ingest.table.LoudnessTable;
+import io.callqa.ingest.table.PartitionCommit;
 import io.callqa.ingest.table.SoundSegmentsTable;
 import io.callqa.ingest.table.SpeechSegmentsTable;
 import io.callqa.ingest.table.Tables;
@@ -12,19 +15,21 @@ import io.callqa.ingest.table.WordsTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.DoubleAccumulator;
@@ -44,12 +49,17 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
+  /** The tables this job writes, all committed together. */
+  public static final List<String> TABLES = List.of(CallsTable.NAME, WordsTable.NAME, UtterancesTable.NAME,
+      SpeechSegmentsTable.NAME, SoundSegmentsTable.NAME, LoudnessTable.NAME);
+
   private IngestJob() {}
 
   /** Runs ingest with the given (caller-owned) Spark session; progress lines go to {@code progressOut}. */
   public static IngestResult run(SparkSession spark, IngestConfig config, PrintStream progressOut) {
     VoskModels.validate(config.modelDir());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    PartitionCommit.recover(conf, config.output());
     Manifest manifest = config.manifest() == null ? Manifest.empty() : Manifest.read(config.manifest(), conf);
     List<RecordingTask> found = Discovery.find(config.input(), manifest, conf);
     LOG.info("Found {} recordings at {}", found.size(), config.input());
@@ -79,19 +89,39 @@ public final class IngestJob {
       }
       return p;
     }).persist(StorageLevel.MEMORY_AND_DISK());
+    PartitionCommit batch = PartitionCommit.begin(config.output());
     try (Progress progress = new Progress("ingest", todo.size(), done::value, audio::value, progressOut)) {
-      // calls first: it is the table that says a recording was done.
-      write(spark, processed, p -> List.of(CallsTable.row(p.call())).iterator(), CallsTable.SCHEMA, config,
-          CallsTable.NAME);
-      write(spark, processed, p -> WordsTable.rows(p).iterator(), WordsTable.SCHEMA, config, WordsTable.NAME);
-      write(spark, processed, p -> UtterancesTable.rows(p).iterator(), UtterancesTable.SCHEMA, config,
-          UtterancesTable.NAME);
-      write(spark, processed, p -> SpeechSegmentsTable.rows(p).iterator(), SpeechSegmentsTable.SCHEMA, config,
-          SpeechSegmentsTable.NAME);
-      write(spark, processed, p -> SoundSegmentsTable.rows(p).iterator(), SoundSegmentsTable.SCHEMA, config,
-          SoundSegmentsTable.NAME);
-      write(spark, processed, p -> LoudnessTable.rows(p).iterator(), LoudnessTable.SCHEMA, config,
-          LoudnessTable.NAME);
+      Dataset<Row> ids = spark.createDataFrame(processed.map(p -> RowFactory.create(p.call().callId())),
+          new StructType().add(Tables.CALL_ID, DataTypes.StringType, false));
+      // partitions to rewrite: the batch's dates, plus wherever reprocessed calls were before (their call_date
+      // may differ, e.g. when the manifest changed)
+      java.util.TreeSet<LocalDate> touched = new java.util.TreeSet<>(
+          processed.map(p -> p.call().callDate()).distinct().collect());
+      String callsPath = Tables.path(config.output(), CallsTable.NAME);
+      if (config.reprocess() && exists(spark, callsPath)) {
+        for (Row r : spark.read().schema(CallsTable.SCHEMA).parquet(callsPath)
+            .join(ids, new String[] {Tables.CALL_ID}, "left_semi").select(Tables.CALL_DATE).distinct()
+            .collectAsList()) {
+          touched.add(r.getDate(0).toLocalDate());
+        }
+      }
+      List<LocalDate> dates = List.copyOf(touched);
+      stage(spark, batch, config, CallsTable.NAME, CallsTable.SCHEMA,
+          processed.map(p -> CallsTable.row(p.call())), dates, ids);
+      stage(spark, batch, config, WordsTable.NAME, WordsTable.SCHEMA,
+          processed.flatMap(p -> WordsTable.rows(p).iterator()), dates, ids);
+      stage(spark, batch, config, UtterancesTable.NAME, UtterancesTable.SCHEMA,
+          processed.flatMap(p -> UtterancesTable.rows(p).iterator()), dates, ids);
+      stage(spark, batch, config, SpeechSegmentsTable.NAME, SpeechSegmentsTable.SCHEMA,
+          processed.flatMap(p -> SpeechSegmentsTable.rows(p).iterator()), dates, ids);
+      stage(spark, batch, config, SoundSegmentsTable.NAME, SoundSegmentsTable.SCHEMA,
+          processed.flatMap(p -> SoundSegmentsTable.rows(p).iterator()), dates, ids);
+      stage(spark, batch, config, LoudnessTable.NAME, LoudnessTable.SCHEMA,
+          processed.flatMap(p -> LoudnessTable.rows(p).iterator()), dates, ids);
+      batch.commit(conf, TABLES, dates);
+    } catch (RuntimeException e) {
+      batch.abort(conf);
+      throw e;
     }
     List<IngestResult.Failure> failures = processed.filter(p -> !p.call().ok())
         .map(p -> new IngestResult.Failure(p.call().sourcePath(), p.call().error())).collect();
@@ -139,29 +169,42 @@ public final class IngestJob {
 
   private static List<RecordingTask> notYetIngested(SparkSession spark, IngestConfig config, List<RecordingTask> all) {
     String callsPath = Tables.path(config.output(), CallsTable.NAME);
-    try {
-      Path p = new Path(callsPath);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        return all;
-      }
-    } catch (IOException e) {
-      throw CallqaException.output(config.output(), e);
+    if (!exists(spark, callsPath)) {
+      return all;
     }
     List<String> ids = all.stream().map(RecordingTask::callId).toList();
     Set<String> existing = new HashSet<>();
     for (Row r : spark.read().schema(CallsTable.SCHEMA).parquet(callsPath)
-        .select(Tables.CALL_ID).where(org.apache.spark.sql.functions.col(Tables.CALL_ID).isin(ids.toArray()))
+        .select(Tables.CALL_ID).where(col(Tables.CALL_ID).isin(ids.toArray()))
         .distinct().collectAsList()) {
       existing.add(r.getString(0));
     }
     return all.stream().filter(t -> !existing.contains(t.callId())).toList();
   }
 
-  private static void write(SparkSession spark, JavaRDD<ProcessedCall> processed,
-      FlatMapFunction<ProcessedCall, Row> rows, StructType schema, IngestConfig config, String table) {
-    spark.createDataFrame(processed.flatMap(rows), schema)
-        .write().mode(SaveMode.Append).partitionBy(Tables.CALL_DATE)
-        .parquet(Tables.path(config.output(), table));
+  /**
+   * Stages the new content of the touched partitions of one table: the rows already there for other calls,
+   * plus this batch's rows (so a reprocessed call replaces its old rows instead of adding to them).
+   */
+  private static void stage(SparkSession spark, PartitionCommit batch, IngestConfig config, String table,
+      StructType schema, JavaRDD<Row> fresh, List<LocalDate> dates, Dataset<Row> batchIds) {
+    Dataset<Row> rows = spark.createDataFrame(fresh, schema);
+    String path = Tables.path(config.output(), table);
+    if (exists(spark, path)) {
+      Dataset<Row> kept = spark.read().schema(schema).parquet(path)
+          .where(col(Tables.CALL_DATE).isin(dates.stream().map(java.sql.Date::valueOf).toArray()))
+          .join(batchIds, new String[] {Tables.CALL_ID}, "left_anti");
+      rows = kept.unionByName(rows);
+    }
+    rows.write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE).parquet(batch.stagingPath(table));
+  }
+
+  private static boolean exists(SparkSession spark, String location) {
+    try {
+      Path p = new Path(location);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw CallqaException.output(location, e);
+    }
   }
 }

@@ -14,6 +14,9 @@ public final class CallAnalyzer {
   public record Analysis(CallInput call, List<Event> events, List<DisclosureCheck> disclosures, CallSummary summary)
       implements Serializable {}
 
+  /** Event types that need the parties on separate channels; their counts are null on mono calls. */
+  public static final List<String> PER_PARTY_TYPES = List.of(Event.OVER_TALK, Event.RAISED_VOICE);
+
   private CallAnalyzer() {}
 
   public static Analysis analyze(CallInput call, Rules rules) {
@@ -50,9 +53,17 @@ public final class CallAnalyzer {
       counts.merge(e.type(), 1, Integer::sum);
       seconds.merge(e.type(), e.durationS(), Double::sum);
     }
+    if (call.mono()) {
+      // not measurable without separate channels: null, not zero
+      for (String t : PER_PARTY_TYPES) {
+        counts.put(t, null);
+        seconds.put(t, null);
+      }
+    }
     double score = 100;
     for (Map.Entry<String, Double> w : rules.qaScore().weights().entrySet()) {
-      score -= w.getValue() * counts.getOrDefault(w.getKey(), 0);
+      Integer n = counts.get(w.getKey());
+      score -= w.getValue() * (n == null ? 0 : n);
     }
     CallMetrics.Talk t = CallMetrics.talk(call);
     CallSummary summary = new CallSummary(call.durationS(), t.agentTalkS(), t.customerTalkS(), t.agentShare(),

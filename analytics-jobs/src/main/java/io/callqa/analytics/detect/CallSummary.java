@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One row of {@code call_summary}. Per-party fields are {@code null} on mono calls (not measurable).
  *
- * @param eventCounts count per event type (every type in {@link Event#TYPES})
+ * @param eventCounts count per event type (every type in {@link Event#TYPES}); null values for
+ *     {@link CallAnalyzer#PER_PARTY_TYPES} on mono calls
  * @param eventSeconds total duration per event type
  * @param qaScore max(0, 100 - sum of qa_score.weights x counts)
  */

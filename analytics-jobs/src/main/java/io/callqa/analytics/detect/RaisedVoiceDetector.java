@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * {@code raised_voice}: a speaker's 1-second loudness at least {@code min_db_above_median} above that
  * speaker's median speech level in the same call (see {@link #baseline}), sustained for {@code min_duration_s}. Only windows that
- * are mostly speech count, and windows touching tones or clipping never do.
+ * are mostly speech count, and windows touching tones or clipping never do. Mono calls: none (no per-speaker
+ * baseline when both voices share a channel).
  */
 public final class RaisedVoiceDetector {
   private static final double WINDOW_S = 1.0;
@@ -22,9 +23,11 @@ public final class RaisedVoiceDetector {
   private RaisedVoiceDetector() {}
 
   public static List<Event> detect(CallInput call, Rules.RaisedVoice rules) {
+    if (call.mono()) {
+      return List.of(); // both voices on one channel: no per-speaker baseline
+    }
     List<Event> out = new ArrayList<>();
-    Speaker[] speakers = call.mono() ? new Speaker[] {Speaker.MONO} : new Speaker[] {Speaker.AGENT, Speaker.CUSTOMER};
-    for (Speaker sp : speakers) {
+    for (Speaker sp : new Speaker[] {Speaker.AGENT, Speaker.CUSTOMER}) {
       List<Span> speech = Intervals.union(call.speechOf(sp).stream().map(s -> new Span(s.startS(), s.endS())).toList());
       List<Span> excluded = new ArrayList<>();
       call.sounds().stream().filter(s -> s.speaker() == sp)

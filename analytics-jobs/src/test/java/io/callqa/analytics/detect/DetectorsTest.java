@@ -151,6 +151,8 @@ class DetectorsTest {
     assertThat(a.summary().agentTalkS()).isNull();
     assertThat(a.summary().turnCount()).isNull();
     assertThat(a.summary().nonTalkS()).isCloseTo(40 - 17, within(1e-9));
+    assertThat(a.summary().eventCounts().get(Event.OVER_TALK)).isNull();
+    assertThat(a.summary().eventCounts().get(Event.DEAD_AIR)).isEqualTo(1);
   }
 
   @Test
