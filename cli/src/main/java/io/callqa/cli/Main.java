@@ -21,12 +21,13 @@ import picocli.CommandLine.Option;
  * 2 usage error, 1 fatal error. Also the main class of the shaded jar for {@code spark-submit}.
  */
 @Command(name = "callqa", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Speech analytics for recorded contact-center calls: transcribes each channel with Vosk,",
-        "detects dead air, holds, over-talk, raised voices and missing disclosures, and writes Parquet tables.",
-        "", "A night's batch: callqa run --input <recordings> --output <tables>"},
+    description = {"Speech analytics for recorded contact-center calls.",
+        "Transcribes each channel with Vosk, detects dead air, holds, over-talk,",
+        "raised voices and missing disclosures, and writes Parquet tables.",
+        "", "A night's batch:  callqa run --input <recordings> --output <tables>"},
     subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 all recordings ok, 3 some recordings failed (listed; outputs still written),",
-        "2 usage error, 1 fatal error."})
+    footer = {"", "Exit codes: 0 all recordings ok; 3 some recordings failed (listed, outputs",
+        "still written); 2 usage error; 1 fatal error."})
 public final class Main implements Runnable {
   static final int OK = 0;
   static final int FATAL = 1;
@@ -94,7 +95,8 @@ public final class Main implements Runnable {
       }
       b.config("spark.sql.session.timeZone", "UTC")
           // standard Parquet timestamps (not Spark's legacy INT96) for DuckDB, pyarrow, Trino
-          .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+          .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+          .config("spark.sql.debug.maxToStringFields", "200");
       SparkSession spark = b.getOrCreate();
       spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
       return spark;
