@@ -124,8 +124,13 @@ public final class Main implements Runnable {
     @Option(names = "--reprocess", description = "Transcribe recordings again even if already ingested.")
     boolean reprocess;
 
+    @Option(names = "--no-gating", description = "Feed whole channels to the recogniser, one channel at a time,"
+        + " instead of only the speech regions on parallel threads (slower; for comparisons).")
+    boolean noGating;
+
     IngestConfig config(String output) {
-      return new IngestConfig(input, output, manifest, model, agentChannel, reprocess);
+      return new IngestConfig(input, output, manifest, model, agentChannel, reprocess,
+          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults());
     }
   }
 

@@ -13,14 +13,24 @@ import io.callqa.ingest.asr.Transcriber;
 import io.callqa.ingest.asr.VoskModels;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.vosk.Model;
 
 /**
- * Turns one recording into a {@link ProcessedCall}: decode, per-channel features, transcription.
+ * Turns one recording into a {@link ProcessedCall}: decode, per-channel features, transcription of the speech
+ * regions (see {@link AsrOptions}), the two channels of a stereo call on two threads. Thread-safe: one instance
+ * may serve concurrent tasks (each channel gets its own recogniser; the model is shared).
  *
  * <p>Error policy: a recording that cannot be decoded or transcribed never throws out of
  * {@link #process}; it becomes a {@code failed} call with an actionable error. Only programming errors
@@ -30,15 +40,24 @@ public final class CallProcessor {
   private final String modelDir;
   private final int defaultAgentChannel;
   private final FeatureOptions featureOptions;
+  private final AsrOptions asr;
+  /** Threads for a call's second channel; daemon, so they never keep a JVM alive. */
+  private static final ExecutorService CHANNEL_POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "callqa-channel");
+    t.setDaemon(true);
+    return t;
+  });
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /**
    * @param modelDir Vosk model directory, or {@code null} for the bundled model
    * @param defaultAgentChannel the agent's channel when the manifest does not say (0 = left)
    */
-  public CallProcessor(String modelDir, int defaultAgentChannel, FeatureOptions featureOptions) {
+  public CallProcessor(String modelDir, int defaultAgentChannel, FeatureOptions featureOptions, AsrOptions asr) {
     this.modelDir = modelDir;
     this.defaultAgentChannel = defaultAgentChannel;
     this.featureOptions = featureOptions;
+    this.asr = asr;
   }
 
   /** Processes {@code task} (already hashed) reading its bytes from {@code in}; does not close {@code in}. */
@@ -60,50 +79,108 @@ public final class CallProcessor {
           + " `ffmpeg -i in.wav -ac 2 out.wav`, or export the two party channels.", audio));
     }
     int agentChannel = task.manifest().agentChannel() != null ? task.manifest().agentChannel() : defaultAgentChannel;
+    List<ChannelResult> results = new ArrayList<>();
+    try {
+      Model model = VoskModels.shared(modelDir);
+      List<Future<ChannelResult>> pending = new ArrayList<>();
+      for (int ch = 0; ch < channels; ch++) {
+        Speaker speaker = Speaker.ofChannel(ch, channels, agentChannel);
+        float[] samples = audio.channels()[ch];
+        Callable<ChannelResult> work = () -> processChannel(model, speaker, samples, audio.info().sampleRate());
+        if (asr.parallelChannels() && ch < channels - 1) {
+          pending.add(CHANNEL_POOL.submit(work));
+        } else {
+          results.add(work.call());
+        }
+      }
+      for (Future<ChannelResult> f : pending) {
+        results.add(f.get());
+      }
+    } catch (ExecutionException e) {
+      return transcriptionFailed(task, audio, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while transcribing " + task.fileName(), e);
+    } catch (Exception e) {
+      return transcriptionFailed(task, audio, e);
+    }
     List<Word> words = new ArrayList<>();
     List<SpeechSegment> speech = new ArrayList<>();
     List<SoundSegment> sounds = new ArrayList<>();
     List<LoudnessPoint> loudness = new ArrayList<>();
-    int rate = audio.info().sampleRate();
-    try {
-      Model model = VoskModels.shared(modelDir);
-      for (int ch = 0; ch < channels; ch++) {
-        Speaker speaker = Speaker.ofChannel(ch, channels, agentChannel);
-        float[] samples = audio.channels()[ch];
-        ChannelFeatures f = AudioFeatures.extract(samples, rate, featureOptions);
-        for (Segment s : f.speech()) {
-          speech.add(new SpeechSegment(speaker, s.startS(), s.endS(), s.meanDbfs(), s.peakDbfs()));
-        }
-        for (Segment s : f.tones()) {
-          sounds.add(new SoundSegment(speaker, SoundSegment.TONE, s.startS(), s.endS(), s.peakDbfs()));
-        }
-        for (Segment s : f.clipping()) {
-          sounds.add(new SoundSegment(speaker, SoundSegment.CLIPPING, s.startS(), s.endS(), s.peakDbfs()));
-        }
-        for (LoudnessWindow w : f.loudness1s()) {
-          loudness.add(new LoudnessPoint(speaker, w.startS(), w.dbfs()));
-        }
-        float[] asrInput = Resampler.resample(samples, rate, Transcriber.SAMPLE_RATE);
-        try (Transcriber t = new Transcriber(model, speaker)) {
-          words.addAll(t.transcribe(asrInput, 0.0));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof CallqaException ce) {
-        throw ce;
-      }
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, "transcription failed: " + e
-          + ". This is likely a bug or a model problem; rerun with --model pointing at another Vosk model, or"
-          + " report it with the file's format details.", audio));
+    double asrInputS = 0;
+    double asrCpuS = 0;
+    for (ChannelResult r : results) {
+      words.addAll(r.words());
+      speech.addAll(r.speech());
+      sounds.addAll(r.sounds());
+      loudness.addAll(r.loudness());
+      asrInputS += r.asrInputS();
+      asrCpuS += r.asrCpuS();
     }
     words.sort(Comparator.comparingDouble(Word::startS));
+    speech.sort(Comparator.comparingDouble(SpeechSegment::startS));
     List<Utterance> utterances = new ArrayList<>();
     for (Speaker s : Speaker.values()) {
       utterances.addAll(Utterance.fromWords(words.stream().filter(w -> w.speaker() == s).toList()));
     }
     utterances.sort(Comparator.comparingDouble(Utterance::startS));
-    return new ProcessedCall(record(task, CallRecord.OK, null, audio), List.copyOf(words), List.copyOf(utterances),
-        List.copyOf(speech), List.copyOf(sounds), List.copyOf(loudness));
+    CallRecord call = record(task, CallRecord.OK, null, audio).withAsr(asrInputS, asrCpuS);
+    return new ProcessedCall(call, List.copyOf(words), List.copyOf(utterances), List.copyOf(speech),
+        List.copyOf(sounds), List.copyOf(loudness));
+  }
+
+  private ProcessedCall transcriptionFailed(RecordingTask task, DecodedAudio audio, Throwable e) {
+    if (e instanceof CallqaException ce) {
+      throw ce; // the model cannot be loaded: every recording would fail, so the run stops
+    }
+    return ProcessedCall.failed(record(task, CallRecord.FAILED, "transcription failed: " + e
+        + ". This is likely a bug or a model problem; rerun with --model pointing at another Vosk model, or"
+        + " report it with the file's format details.", audio));
+  }
+
+  /** What one channel yields; {@code asrInputS} seconds of audio were fed to Vosk, costing {@code asrCpuS}. */
+  private record ChannelResult(List<Word> words, List<SpeechSegment> speech, List<SoundSegment> sounds,
+      List<LoudnessPoint> loudness, double asrInputS, double asrCpuS) {}
+
+  private ChannelResult processChannel(Model model, Speaker speaker, float[] samples, int rate) throws IOException {
+    ChannelFeatures f = AudioFeatures.extract(samples, rate, featureOptions);
+    List<SpeechSegment> speech = new ArrayList<>();
+    for (Segment s : f.speech()) {
+      speech.add(new SpeechSegment(speaker, s.startS(), s.endS(), s.meanDbfs(), s.peakDbfs()));
+    }
+    List<SoundSegment> sounds = new ArrayList<>();
+    for (Segment s : f.tones()) {
+      sounds.add(new SoundSegment(speaker, SoundSegment.TONE, s.startS(), s.endS(), s.peakDbfs()));
+    }
+    for (Segment s : f.clipping()) {
+      sounds.add(new SoundSegment(speaker, SoundSegment.CLIPPING, s.startS(), s.endS(), s.peakDbfs()));
+    }
+    List<LoudnessPoint> loudness = new ArrayList<>();
+    for (LoudnessWindow w : f.loudness1s()) {
+      loudness.add(new LoudnessPoint(speaker, w.startS(), w.dbfs()));
+    }
+    double durationS = samples.length / (double) rate;
+    List<double[]> regions = asr.gated()
+        ? AsrRegions.of(f.speech(), asr.paddingS(), asr.mergeGapS(), durationS)
+        : List.of(new double[] {0, durationS});
+    List<Word> words = new ArrayList<>();
+    double fed = 0;
+    long cpuStart = CPU.getCurrentThreadCpuTime();
+    try (Transcriber t = new Transcriber(model, speaker)) {
+      for (double[] r : regions) {
+        int from = (int) Math.floor(r[0] * rate);
+        int to = Math.min(samples.length, (int) Math.ceil(r[1] * rate));
+        if (to <= from) {
+          continue;
+        }
+        float[] slice = from == 0 && to == samples.length ? samples : Arrays.copyOfRange(samples, from, to);
+        words.addAll(t.transcribe(Resampler.resample(slice, rate, Transcriber.SAMPLE_RATE), from / (double) rate));
+        fed += (to - from) / (double) rate;
+      }
+    }
+    double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    return new ChannelResult(words, speech, sounds, loudness, fed, cpu);
   }
 
   private CallRecord record(RecordingTask task, String status, String error, DecodedAudio audio) {
@@ -114,6 +191,7 @@ public final class CallProcessor {
     return new CallRecord(task.callId(), task.callDate(), task.path(), task.contentSha256(), status, error,
         audio == null ? null : audio.info().durationS(), audio == null ? null : audio.info().sampleRate(),
         audio == null ? null : audio.info().encoding(), channels, agentChannel, m.agentId(), m.queue(),
-        m.direction(), m.startedAt(), VoskModels.displayName(modelDir), BuildInfo.pipelineVersion(), Instant.now());
+        m.direction(), m.startedAt(), VoskModels.displayName(modelDir), BuildInfo.pipelineVersion(), Instant.now(),
+        null, null);
   }
 }

@@ -9,9 +9,10 @@ package io.callqa.ingest;
  * @param modelDir Vosk model directory, or {@code null} for the bundled English model
  * @param agentChannel default channel of the agent in stereo recordings (0 = left, 1 = right)
  * @param reprocess transcribe again recordings whose call_id is already in {@code calls}
+ * @param asr how audio is fed to the recogniser
  */
 public record IngestConfig(String input, String output, String manifest, String modelDir, int agentChannel,
-    boolean reprocess) {
+    boolean reprocess, AsrOptions asr) {
 
   public IngestConfig {
     if (input == null || input.isBlank()) {
@@ -22,6 +23,9 @@ public record IngestConfig(String input, String output, String manifest, String 
     }
     if (agentChannel != 0 && agentChannel != 1) {
       throw CallqaException.config("--agent-channel must be 0 (left) or 1 (right), was " + agentChannel + ".");
+    }
+    if (asr == null) {
+      asr = AsrOptions.defaults();
     }
   }
 }

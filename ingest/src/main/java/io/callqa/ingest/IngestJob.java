@@ -81,8 +81,9 @@ public final class IngestJob {
     DoubleAccumulator audio = spark.sparkContext().doubleAccumulator("audio seconds");
     String modelDir = config.modelDir();
     int agentChannel = config.agentChannel();
+    AsrOptions asr = config.asr();
     JavaRDD<ProcessedCall> processed = jsc.parallelize(todo, slices(todo.size())).map(t -> {
-      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel);
+      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr);
       done.add(1);
       if (p.call().durationS() != null) {
         audio.add(p.call().durationS());
@@ -142,8 +143,9 @@ public final class IngestJob {
     }
   }
 
-  private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel) {
-    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults());
+  private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel,
+      AsrOptions asr) {
+    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr);
     if (t.readError() != null) {
       return processor.process(t, InputStream.nullInputStream());
     }
