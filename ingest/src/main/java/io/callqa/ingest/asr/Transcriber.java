@@ -7,6 +7,7 @@ import io.callqa.ingest.Word;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -19,6 +20,14 @@ public final class Transcriber implements AutoCloseable {
   public static final int SAMPLE_RATE = 16_000;
   private static final int CHUNK = SAMPLE_RATE / 5;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Kaldi dithers features with fresh random noise on every run (its default), which makes transcripts differ
+   * between runs. The bundled model has that turned off ({@link VoskModels}); instead the same amount of noise
+   * (1 LSB of 16-bit audio, Gaussian) is added here from a fixed seed: the recogniser keeps the noise floor it
+   * was trained with (it matters for 8 kHz audio, whose upper band is empty after resampling), and the same
+   * audio always gives the same words.
+   */
+  private static final long DITHER_SEED = 0x5EEDL;
 
   private final Recognizer recognizer;
   private final Speaker speaker;
@@ -37,12 +46,13 @@ public final class Transcriber implements AutoCloseable {
    */
   public List<Word> transcribe(float[] samples16k, double offsetS) {
     List<Word> words = new ArrayList<>();
-    short[] chunk = new short[CHUNK];
+    float[] chunk = new float[CHUNK];
+    Random dither = new Random(DITHER_SEED);
     for (int pos = 0; pos < samples16k.length; pos += CHUNK) {
       int n = Math.min(CHUNK, samples16k.length - pos);
       for (int i = 0; i < n; i++) {
         float v = Math.max(-1f, Math.min(1f, samples16k[pos + i]));
-        chunk[i] = (short) Math.round(v * 32767f);
+        chunk[i] = v * 32767f + (float) dither.nextGaussian();
       }
       if (recognizer.acceptWaveForm(chunk, n)) {
         parse(recognizer.getResult(), offsetS, words);

@@ -31,6 +31,9 @@ import org.vosk.Model;
  * {@code ~/.cache/callqa/models}, else {@code java.io.tmpdir}), guarded by a file lock so that several
  * executor JVMs on one host extract it once. So executors on a cluster need no shared file system.
  *
+ * <p>The bundled model is made deterministic on extraction (no feature dithering, see
+ * {@link #makeDeterministic}); a model given with {@code --model} is used as it is.
+ *
  * <p>Models stay loaded until the JVM exits; a shutdown hook closes each exactly once.
  */
 public final class VoskModels {
@@ -99,7 +102,7 @@ public final class VoskModels {
   /** Extracts the bundled model (once per cache directory) and returns its directory. */
   static Path defaultModelDir() {
     Path cache = cacheRoot();
-    Path target = cache.resolve("vosk-model-en-" + BuildInfo.voskModelVersion());
+    Path target = cache.resolve("vosk-model-en-" + BuildInfo.voskModelVersion() + "-nodither");
     if (Files.exists(target.resolve(".complete"))) {
       return target;
     }
@@ -138,6 +141,7 @@ public final class VoskModels {
           Files.copy(zip, out, StandardCopyOption.REPLACE_EXISTING);
         }
       }
+      makeDeterministic(tmp.resolve("conf/mfcc.conf"));
       Files.createFile(tmp.resolve(".complete"));
       deleteTree(target);
       try {
@@ -147,6 +151,21 @@ public final class VoskModels {
       }
     } finally {
       deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Turns off Kaldi's feature dithering (random noise added to every frame, on by default), so the same audio
+   * always gives the same words, times and confidences: a rerun or a reprocessed call reproduces its rows, and an
+   * audit can be repeated. {@link Transcriber} adds the equivalent noise from a fixed seed instead.
+   */
+  private static void makeDeterministic(Path mfccConf) throws IOException {
+    if (!Files.exists(mfccConf)) {
+      throw new IOException("the bundled model has no conf/mfcc.conf");
+    }
+    String conf = Files.readString(mfccConf);
+    if (!conf.contains("--dither")) {
+      Files.writeString(mfccConf, conf + (conf.endsWith("\n") ? "" : "\n") + "--dither=0.0\n");
     }
   }
 
