@@ -1,7 +1,5 @@
 package io.callqa.audio;
 
-import be.tarsos.dsp.AudioDispatcher;
-import be.tarsos.dsp.AudioProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,11 +11,13 @@ import java.util.Objects;
  * <p>Levels are dBFS = 20 log10(RMS) with full scale = 1.0, so a sine with RMS 0.1 (amplitude 0.141)
  * is -20 dBFS, a full-scale sine -3 dBFS. The floor of every level is -100 dBFS.
  *
- * <p>The audio is streamed twice through TarsosDSP {@link AudioDispatcher}s: once in 10 ms hops
- * through {@link LoudnessProcessor} and {@link ClippingDetector}, once in FFT frames centred on the
- * same hops (64 ms at 8 kHz, hop step) through {@link ToneProcessor}. Segmentation then works on the
- * resulting arrays ({@link ToneSegmenter}, {@link VoiceActivityDetector}). Thread-safe; the input array
- * is not modified or retained.
+ * <p>Samples are pushed once, in blocks, through two TarsosDSP {@link be.tarsos.dsp.AudioProcessor}
+ * chains (see {@link ChannelFeatureExtractor}): 10 ms hops through {@link LoudnessProcessor},
+ * {@link ClippingDetector} and {@link LoudnessWindowProcessor}, and FFT frames centred on the same
+ * hops (64 ms at 8 kHz, one hop of step) through {@link ToneProcessor}. Segmentation then works on the
+ * per-hop series ({@link ToneSegmenter}, {@link VoiceActivityDetector}). Memory grows with the number
+ * of hops (about 16 bytes per channel per 10 ms while extracting, 4 bytes in the result), never with the
+ * samples. Thread-safe; inputs are not modified or retained.
  */
 public final class AudioFeatures {
 
@@ -31,11 +31,13 @@ public final class AudioFeatures {
   public static final double CLIP_MERGE_GAP_S = 0.2;
   /** FFT frame length aimed at (rounded up to a power of two), seconds. */
   static final double FFT_FRAME_S = 0.064;
+  /** Frames read from an {@link AudioStream} at a time (0.5 s at 8 kHz). */
+  static final int BLOCK_FRAMES = 4096;
 
   private AudioFeatures() {}
 
   /**
-   * Extracts the features of one channel.
+   * Extracts the features of one channel held in memory.
    *
    * @param samples the channel's samples, nominally in [-1, 1]
    * @param sampleRate in Hz, positive
@@ -43,73 +45,40 @@ public final class AudioFeatures {
    */
   public static ChannelFeatures extract(float[] samples, int sampleRate, FeatureOptions options) {
     Objects.requireNonNull(samples, "samples");
+    ChannelFeatureExtractor extractor = new ChannelFeatureExtractor(sampleRate, options);
+    extractor.accept(samples, 0, samples.length);
+    return extractor.finish();
+  }
+
+  /**
+   * Reads {@code stream} to its end and extracts the features of every channel, in bounded memory:
+   * samples are processed in blocks of {@value #BLOCK_FRAMES} frames and not kept.
+   *
+   * @param stream an open stream, e.g. from {@link AudioDecoder#open}; read to the end but not closed
+   *     (the caller owns it)
+   * @param options tuning, e.g. {@link FeatureOptions#defaults()}
+   * @return one {@link ChannelFeatures} per channel, in channel order
+   * @throws AudioException when the stream fails while being read (I/O error, ffmpeg failure)
+   */
+  public static List<ChannelFeatures> extract(AudioStream stream, FeatureOptions options) throws AudioException {
+    Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(options, "options");
-    if (sampleRate <= 0) {
-      throw new IllegalArgumentException("sampleRate must be positive, got " + sampleRate);
+    AudioInfo info = stream.info();
+    ChannelFeatureExtractor[] extractors = new ChannelFeatureExtractor[info.channels()];
+    for (int c = 0; c < extractors.length; c++) {
+      extractors[c] = new ChannelFeatureExtractor(info.sampleRate(), options);
     }
-    int hop = Math.max(1, (int) Math.round(HOP_S * sampleRate));
-    double hopS = hop / (double) sampleRate;
-    if (samples.length == 0) {
-      return new ChannelFeatures(hopS, new float[0], List.of(), List.of(), List.of(), List.of());
-    }
-
-    LoudnessProcessor loudness = new LoudnessProcessor(hop, samples.length);
-    ClippingDetector clipping = new ClippingDetector(CLIP_LEVEL, CLIP_MIN_RUN, samples.length);
-    dispatch(new FloatArrayAudioStream(samples, sampleRate, 0), hop, 0, loudness, clipping);
-    double[] hopPower = loudness.hopPower();
-
-    int fftSize = Integer.highestOneBit((int) Math.ceil(FFT_FRAME_S * sampleRate) - 1) << 1;
-    fftSize = Math.max(fftSize, Integer.highestOneBit(hop) << 1);
-    ToneProcessor tone = new ToneProcessor(fftSize, sampleRate);
-    dispatch(new FloatArrayAudioStream(samples, sampleRate, Math.max(0, fftSize / 2 - hop / 2)), fftSize,
-        fftSize - hop, tone);
-
-    Levels levels = new Levels(samples, sampleRate, hop, hopPower);
-    float[] envelope = levels.envelopeDbfs();
-    List<HopSpan> toneSpans = ToneSegmenter.find(tone.peakiness(), tone.peakBins(), envelope, options, hopS);
-    boolean[] tonal = new boolean[hopPower.length];
-    for (HopSpan s : toneSpans) {
-      for (int k = s.from(); k < Math.min(s.to(), tonal.length); k++) {
-        tonal[k] = true;
+    float[][] block = new float[info.channels()][BLOCK_FRAMES];
+    int n;
+    while ((n = stream.read(block)) > 0) {
+      for (int c = 0; c < extractors.length; c++) {
+        extractors[c].accept(block[c], 0, n);
       }
     }
-    List<HopSpan> speechSpans = VoiceActivityDetector.detect(hopPower, tonal, options, hopS);
-
-    return new ChannelFeatures(hopS, envelope, measure(levels, speechSpans), measure(levels, toneSpans),
-        clippingSegments(levels, clipping.runs(), sampleRate), levels.loudness1s());
-  }
-
-  private static void dispatch(FloatArrayAudioStream stream, int size, int overlap, AudioProcessor... processors) {
-    AudioDispatcher dispatcher = new AudioDispatcher(stream, size, overlap);
-    dispatcher.setZeroPadLastBuffer(true);
-    for (AudioProcessor p : processors) {
-      dispatcher.addAudioProcessor(p);
-    }
-    dispatcher.run();
-  }
-
-  private static List<Segment> measure(Levels levels, List<HopSpan> spans) {
-    List<Segment> out = new ArrayList<>(spans.size());
-    for (HopSpan s : spans) {
-      out.add(levels.hops(s));
-    }
-    return out;
-  }
-
-  private static List<Segment> clippingSegments(Levels levels, List<ClippingDetector.Run> runs, int sampleRate) {
-    long mergeGap = Math.round(CLIP_MERGE_GAP_S * sampleRate);
-    List<long[]> merged = new ArrayList<>();
-    for (ClippingDetector.Run r : runs) {
-      long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && r.fromSample() - last[1] < mergeGap) {
-        last[1] = r.toSample();
-      } else {
-        merged.add(new long[] {r.fromSample(), r.toSample()});
-      }
-    }
-    List<Segment> out = new ArrayList<>(merged.size());
-    for (long[] m : merged) {
-      out.add(levels.samples(m[0], m[1]));
+    List<ChannelFeatures> out = new ArrayList<>(extractors.length);
+    for (int c = 0; c < extractors.length; c++) {
+      out.add(extractors[c].finish());
+      extractors[c] = null;   // its per-hop series can go before the next channel is segmented
     }
     return out;
   }

@@ -2,50 +2,55 @@ package io.callqa.audio;
 
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
-import java.util.Arrays;
 
 /**
- * Mean power of each hop. Expects a dispatcher with buffer size = hop and no overlap; the last,
- * zero-padded buffer is averaged over its real samples only.
+ * Mean power and peak of each hop. Expects non-overlapping buffers of one hop each; the last buffer
+ * may be shorter (see {@link Framer#finishUnpadded()}) and is averaged over its real samples.
  */
 final class LoudnessProcessor implements AudioProcessor {
 
-  private final int hop;
-  private final long totalSamples;
-  private double[] power = new double[64];
-  private int count;
-
-  LoudnessProcessor(int hop, long totalSamples) {
-    this.hop = hop;
-    this.totalSamples = totalSamples;
-  }
+  private final FloatSeries power = new FloatSeries();
+  private final FloatSeries peak = new FloatSeries();
+  private int lastLength;
 
   @Override
   public boolean process(AudioEvent event) {
     float[] buf = event.getFloatBuffer();
-    long start = (long) count * hop;
-    int valid = (int) Math.max(0, Math.min(buf.length, totalSamples - start));
-    if (valid == 0) {
+    if (buf.length == 0) {
       return true;
     }
     double sum = 0;
-    for (int i = 0; i < valid; i++) {
-      sum += (double) buf[i] * buf[i];
+    float max = 0;
+    for (float v : buf) {
+      sum += (double) v * v;
+      float a = Math.abs(v);
+      if (a > max) {
+        max = a;
+      }
     }
-    if (count == power.length) {
-      power = Arrays.copyOf(power, count * 2);
-    }
-    power[count++] = sum / valid;
+    power.add((float) (sum / buf.length));
+    peak.add(max);
+    lastLength = buf.length;
     return true;
   }
 
   @Override
   public void processingFinished() {
-    // results are read through hopPower()
+    // results are read through the accessors
   }
 
   /** Mean power (linear, full scale = 1) of every hop, in order. */
-  double[] hopPower() {
-    return Arrays.copyOf(power, count);
+  FloatSeries hopPower() {
+    return power;
+  }
+
+  /** Largest absolute sample of every hop, in order. */
+  FloatSeries hopPeak() {
+    return peak;
+  }
+
+  /** Samples in the last hop (a full hop unless the recording ends mid-hop). */
+  int lastHopLength() {
+    return lastLength;
   }
 }

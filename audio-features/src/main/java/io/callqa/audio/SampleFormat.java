@@ -59,6 +59,20 @@ enum SampleFormat {
     return out;
   }
 
+  /**
+   * Deinterleaves {@code frames} frames starting at {@code offset} of {@code data} into
+   * {@code out[channel][outOffset..outOffset + frames)}.
+   */
+  void decodeInto(byte[] data, int offset, int frames, int channels, float[][] out, int outOffset) {
+    int pos = offset;
+    for (int i = 0; i < frames; i++) {
+      for (int c = 0; c < channels; c++) {
+        out[c][outOffset + i] = sample(data, pos);
+        pos += bytesPerSample;
+      }
+    }
+  }
+
   private float sample(byte[] d, int p) {
     switch (this) {
       case PCM_U8:

@@ -4,7 +4,6 @@ import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
-import java.util.Arrays;
 
 /**
  * Per-frame spectral peakiness: the fraction of a Hann-windowed frame's in-band energy (100 Hz to
@@ -25,9 +24,8 @@ final class ToneProcessor implements AudioProcessor {
   private final float[] spectrum;
   private final int lowBin;
   private final int highBin;
-  private float[] peakiness = new float[64];
-  private int[] peakBin = new int[64];
-  private int count;
+  private final FloatSeries peakiness = new FloatSeries();
+  private final FloatSeries peakBin = new FloatSeries();
 
   ToneProcessor(int fftSize, int sampleRate) {
     this.fft = new FFT(fftSize, new HannWindow());
@@ -51,13 +49,8 @@ final class ToneProcessor implements AudioProcessor {
     int first = strongest(-1);
     int second = strongest(first);
     double inPeaks = peakEnergy(first) + peakEnergy(second);
-    if (count == peakiness.length) {
-      peakiness = Arrays.copyOf(peakiness, count * 2);
-      peakBin = Arrays.copyOf(peakBin, count * 2);
-    }
-    peakiness[count] = total > 0 ? (float) (inPeaks / total) : 0f;
-    peakBin[count] = first;
-    count++;
+    peakiness.add(total > 0 ? (float) (inPeaks / total) : 0f);
+    peakBin.add(first);   // exact: bins are far below 2^24
     return true;
   }
 
@@ -92,12 +85,12 @@ final class ToneProcessor implements AudioProcessor {
   }
 
   /** Peakiness (0..1) of every frame, in order. */
-  float[] peakiness() {
-    return Arrays.copyOf(peakiness, count);
+  FloatSeries peakiness() {
+    return peakiness;
   }
 
-  /** Strongest in-band FFT bin of every frame (-1 when the band is empty). */
-  int[] peakBins() {
-    return Arrays.copyOf(peakBin, count);
+  /** Strongest in-band FFT bin of every frame (-1 when the band is empty), in order. */
+  FloatSeries peakBins() {
+    return peakBin;
   }
 }

@@ -21,14 +21,15 @@ final class ToneSegmenter {
 
   private ToneSegmenter() {}
 
-  static List<HopSpan> find(float[] peakiness, int[] peakBin, float[] envelopeDbfs, FeatureOptions o, double hopS) {
-    int n = Math.min(peakiness.length, envelopeDbfs.length);
+  static List<HopSpan> find(FloatSeries peakiness, FloatSeries peakBin, float[] envelopeDbfs, FeatureOptions o,
+      double hopS) {
+    int n = Math.min(peakiness.size(), envelopeDbfs.length);
     int minStable = (int) Math.round(MIN_STABLE_S / hopS);
     List<HopSpan> runs = new ArrayList<>();
     int start = -1;
     for (int k = 0; k <= n; k++) {
-      boolean tonal = k < n && peakiness[k] >= FRAME_PEAKINESS && envelopeDbfs[k] > MIN_LEVEL_DBFS;
-      boolean continues = tonal && start >= 0 && Math.abs(peakBin[k] - peakBin[k - 1]) <= 1;
+      boolean tonal = k < n && peakiness.get(k) >= FRAME_PEAKINESS && envelopeDbfs[k] > MIN_LEVEL_DBFS;
+      boolean continues = tonal && start >= 0 && Math.abs(peakBin.get(k) - peakBin.get(k - 1)) <= 1;
       if (start >= 0 && !continues) {
         if (k - start >= minStable && mean(peakiness, start, k) >= o.tonePeakiness()) {
           runs.add(new HopSpan(start, k));
@@ -54,10 +55,10 @@ final class ToneSegmenter {
     return merged;
   }
 
-  private static double mean(float[] values, int from, int to) {
+  private static double mean(FloatSeries values, int from, int to) {
     double sum = 0;
     for (int k = from; k < to; k++) {
-      sum += values[k];
+      sum += values.get(k);
     }
     return sum / (to - from);
   }

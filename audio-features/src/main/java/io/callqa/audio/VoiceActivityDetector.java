@@ -32,14 +32,14 @@ final class VoiceActivityDetector {
     return sorted[idx];
   }
 
-  static List<HopSpan> detect(double[] hopPower, boolean[] tonal, FeatureOptions o, double hopS) {
-    int n = hopPower.length;
+  static List<HopSpan> detect(FloatSeries hopPower, boolean[] tonal, FeatureOptions o, double hopS) {
+    int n = hopPower.size();
     float[] level = new float[n];
     for (int k = 0; k < n; k++) {
       double sum = 0;
       int cnt = 0;
       for (int j = Math.max(0, k - 1); j <= Math.min(n - 1, k + 1); j++) {
-        sum += hopPower[j];
+        sum += hopPower.get(j);
         cnt++;
       }
       level[k] = (float) Levels.powerToDbfs(sum / cnt);

@@ -3,19 +3,32 @@ package io.callqa.audio;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
- * Parses a little-endian RIFF/WAVE file held in memory.
+ * Reads a little-endian RIFF/WAVE file as a stream: the header is parsed chunk by chunk up to the data
+ * chunk, whose samples are then decoded block by block ({@link WavStream}); nothing is held beyond one
+ * block.
  *
  * <p>Truncation policy: a data chunk whose size field claims more bytes than the file holds (a
  * recorder killed mid-call), or whose size was never filled in (0 or 0xFFFFFFFF), is decoded up to
- * the last complete sample frame present; {@link AudioInfo#frames()} reports what was decoded. A file
- * that ends inside the header, or before one complete frame of audio, is an
- * {@link AudioException.Kind#TRUNCATED} error. Trailing partial frames are dropped.
+ * the last complete sample frame present. A file that ends inside the header, or before one complete
+ * frame of audio, is an {@link AudioException.Kind#TRUNCATED} error, raised when the stream is opened.
+ * Trailing partial frames are dropped. Compressed codecs (GSM, ADPCM, ...) are handed, with the bytes
+ * already read, to ffmpeg.
  */
 final class WavReader {
 
   static final int MIN_RATE = 1000;
   static final int MAX_RATE = 384_000;
+  /** A fmt chunk is 16..40 bytes in practice; larger ones are rejected rather than buffered. */
+  private static final long MAX_FMT_BYTES = 1 << 16;
 
   private static final int TAG_PCM = 0x0001;
   private static final int TAG_FLOAT = 0x0003;
@@ -41,63 +54,88 @@ final class WavReader {
   /** Parsed "fmt " chunk. */
   private record Format(int tag, int channels, int sampleRate, int blockAlign, int bitsPerSample) {}
 
-  private final byte[] b;
+  private final InputStream in;
   private final String name;
+  /** Bytes read so far (for messages). */
+  private long consumed;
+  /** Every byte read while the codec is unknown, to hand to ffmpeg; null once it is native. */
+  private ByteArrayOutputStream recorded = new ByteArrayOutputStream();
 
-  private WavReader(byte[] bytes, String name) {
-    this.b = bytes;
+  private WavReader(InputStream in, String name) {
+    this.in = in;
     this.name = name;
   }
 
   /**
-   * Decodes {@code bytes} (which must start with RIFF....WAVE), handing compressed codecs to
-   * {@code ffmpeg}.
+   * Opens {@code in} (which must start with RIFF....WAVE), handing compressed codecs to {@code ffmpeg}.
+   * Does not close {@code in}.
    */
-  static DecodedAudio read(byte[] bytes, String name, FfmpegDecoder ffmpeg) throws AudioException {
-    return new WavReader(bytes, name).read(ffmpeg);
+  static AudioStream open(InputStream in, String name, FfmpegDecoder ffmpeg) throws AudioException {
+    try {
+      return new WavReader(in, name).open(ffmpeg);
+    } catch (IOException e) {
+      throw AudioException.io(name, "reading the recording", e);
+    }
   }
 
-  private DecodedAudio read(FfmpegDecoder ffmpeg) throws AudioException {
+  private AudioStream open(FfmpegDecoder ffmpeg) throws AudioException, IOException {
+    read(12);   // RIFF, size, WAVE: checked by the caller
     Format fmt = null;
-    long pos = 12;
-    while (pos + 8 <= b.length) {
-      String id = new String(b, (int) pos, 4, StandardCharsets.US_ASCII);
-      long size = u32(pos + 4);
-      long body = pos + 8;
+    while (true) {
+      byte[] h = read(8);
+      if (h.length < 8) {
+        throw AudioException.truncated(name, fmt == null ? "no fmt chunk found before the end of the file"
+            : "no data chunk found before the end of the file", consumed);
+      }
+      String id = new String(h, 0, 4, StandardCharsets.US_ASCII);
+      long size = u32(h, 4);
       if (id.equals("fmt ")) {
         if (size < 16) {
           throw AudioException.badHeader(name, "fmt chunk is " + size + " bytes, at least 16 needed");
         }
-        if (body + size > b.length) {
+        if (size > MAX_FMT_BYTES) {
+          throw AudioException.badHeader(name, "fmt chunk is " + size + " bytes, at most " + MAX_FMT_BYTES
+              + " expected");
+        }
+        byte[] body = read((int) size);
+        if (body.length < size) {
           throw AudioException.truncated(name, "the fmt chunk claims " + size + " bytes but only "
-              + (b.length - body) + " follow", b.length);
+              + body.length + " follow", consumed);
         }
         fmt = parseFormat(body, size);
+        SampleFormat sf = sampleFormat(fmt);
+        if (sf == null) {
+          String codec = FFMPEG_TAGS.get(fmt.tag());
+          if (codec == null) {
+            throw AudioException.unsupportedEncoding(name, fmt.tag());
+          }
+          InputStream whole = new SequenceInputStream(new ByteArrayInputStream(recorded.toByteArray()), in);
+          return ffmpeg.open(whole, name, String.format("%s in WAV (format tag 0x%04X)", codec, fmt.tag()));
+        }
+        recorded = null;
+        skip(size & 1);
       } else if (id.equals("data")) {
         if (fmt == null) {
           throw AudioException.badHeader(name, "data chunk comes before the fmt chunk");
         }
-        return decodeData(fmt, body, size, ffmpeg);
+        return dataStream(fmt, sampleFormat(fmt), size);
+      } else {
+        skip(size + (size & 1));
       }
-      pos = body + size + (size & 1);
     }
-    if (fmt == null) {
-      throw AudioException.truncated(name, "no fmt chunk found before the end of the file", b.length);
-    }
-    throw AudioException.truncated(name, "no data chunk found before the end of the file", b.length);
   }
 
-  private Format parseFormat(long at, long size) throws AudioException {
-    int tag = u16(at);
-    int channels = u16(at + 2);
-    long rate = u32(at + 4);
-    int blockAlign = u16(at + 12);
-    int bits = u16(at + 14);
+  private Format parseFormat(byte[] b, long size) throws AudioException {
+    int tag = u16(b, 0);
+    int channels = u16(b, 2);
+    long rate = u32(b, 4);
+    int blockAlign = u16(b, 12);
+    int bits = u16(b, 14);
     if (tag == TAG_EXTENSIBLE) {
-      if (size < 40 || u16(at + 16) < 22) {
+      if (size < 40 || u16(b, 16) < 22) {
         throw AudioException.badHeader(name, "WAVE_FORMAT_EXTENSIBLE fmt chunk without its 22-byte extension");
       }
-      tag = u16(at + 24);
+      tag = u16(b, 24);
     }
     if (channels == 0) {
       throw AudioException.badHeader(name, "0 channels");
@@ -109,36 +147,45 @@ final class WavReader {
     return new Format(tag, channels, (int) rate, blockAlign, bits);
   }
 
-  private DecodedAudio decodeData(Format fmt, long start, long declared, FfmpegDecoder ffmpeg)
-      throws AudioException {
-    SampleFormat sf = sampleFormat(fmt);
-    if (sf == null) {
-      String codec = FFMPEG_TAGS.get(fmt.tag());
-      if (codec == null) {
-        throw AudioException.unsupportedEncoding(name, fmt.tag());
-      }
-      return ffmpeg.decode(b, name, String.format("%s in WAV (format tag 0x%04X)", codec, fmt.tag()));
-    }
+  private AudioStream dataStream(Format fmt, SampleFormat sf, long declared) throws AudioException, IOException {
     int frameBytes = sf.bytesPerSample() * fmt.channels();
     if (fmt.blockAlign() != frameBytes) {
       throw AudioException.badHeader(name, "block align " + fmt.blockAlign() + " does not match "
           + fmt.channels() + " channels of " + sf.encodingName() + " (" + frameBytes + " bytes)");
     }
-    long available = b.length - start;
     boolean unfinalised = declared == 0 || declared == 0xFFFFFFFFL;
-    long bytes = unfinalised ? available : Math.min(declared, available);
-    long frames = bytes / frameBytes;
-    if (frames == 0) {
-      if (declared == 0 && available < frameBytes) {
+    long limit = unfinalised ? Long.MAX_VALUE : declared;
+    byte[] first = read((int) Math.min(frameBytes, limit));
+    if (first.length < frameBytes) {
+      if (declared == 0) {
         throw AudioException.empty(name, sf.encodingName());
       }
       throw AudioException.truncated(name, "the data chunk claims " + declared + " bytes but holds "
-          + available + ", less than one " + frameBytes + "-byte frame", b.length);
+          + first.length + ", less than one " + frameBytes + "-byte frame", consumed);
     }
-    float[][] channels = sf.decode(b, (int) start, (int) frames, fmt.channels());
-    AudioInfo info = new AudioInfo(sf.encodingName(), fmt.sampleRate(), fmt.channels(),
-        sf.bytesPerSample() * 8, frames);
-    return new DecodedAudio(info, channels);
+    AudioInfo info = new AudioInfo(sf.encodingName(), fmt.sampleRate(), fmt.channels(), sf.bytesPerSample() * 8,
+        unfinalised ? -1 : declared / frameBytes);
+    return new WavStream(in, name, info, sf, first, limit);
+  }
+
+  /** Reads up to n bytes (fewer only at the end of the input). */
+  private byte[] read(int n) throws IOException {
+    byte[] b = in.readNBytes(n);
+    consumed += b.length;
+    if (recorded != null) {
+      recorded.write(b);
+    }
+    return b;
+  }
+
+  private void skip(long n) throws IOException {
+    while (n > 0) {
+      byte[] b = read((int) Math.min(n, 8192));
+      if (b.length == 0) {
+        return;
+      }
+      n -= b.length;
+    }
   }
 
   private SampleFormat sampleFormat(Format fmt) throws AudioException {
@@ -173,11 +220,89 @@ final class WavReader {
     }
   }
 
-  private int u16(long p) {
-    return (b[(int) p] & 0xFF) | ((b[(int) p + 1] & 0xFF) << 8);
+  private static int u16(byte[] b, int p) {
+    return (b[p] & 0xFF) | ((b[p + 1] & 0xFF) << 8);
   }
 
-  private long u32(long p) {
-    return (u16(p) | ((long) u16(p + 2) << 16)) & 0xFFFFFFFFL;
+  private static long u32(byte[] b, int p) {
+    return (u16(b, p) | ((long) u16(b, p + 2) << 16)) & 0xFFFFFFFFL;
+  }
+
+  /** The data chunk of a natively decoded WAV, read block by block. */
+  private static final class WavStream implements AudioStream {
+
+    private final InputStream in;
+    private final String name;
+    private final AudioInfo info;
+    private final SampleFormat format;
+    private final int frameBytes;
+    private byte[] pending;   // the first frame, read when opening
+    private long remaining;   // bytes of the data chunk not yet decoded
+    private byte[] buffer = new byte[0];
+    private long framesRead;
+    private boolean ended;
+
+    WavStream(InputStream in, String name, AudioInfo info, SampleFormat format, byte[] first, long limit) {
+      this.in = in;
+      this.name = name;
+      this.info = info;
+      this.format = format;
+      this.frameBytes = first.length;
+      this.pending = first;
+      this.remaining = limit;
+    }
+
+    @Override
+    public AudioInfo info() {
+      return info;
+    }
+
+    @Override
+    public int read(float[][] block) throws AudioException {
+      if (block.length < info.channels() || block[0].length == 0) {
+        throw new IllegalArgumentException("need " + info.channels() + " channel arrays of at least 1 frame");
+      }
+      if (ended) {
+        return -1;
+      }
+      int want = (int) Math.min(block[0].length, remaining / frameBytes);
+      int bytes = want * frameBytes;
+      if (buffer.length < bytes) {
+        buffer = new byte[bytes];
+      }
+      int got = 0;
+      if (pending != null && bytes > 0) {
+        System.arraycopy(pending, 0, buffer, 0, frameBytes);
+        got = frameBytes;
+        pending = null;
+      }
+      try {
+        got += in.readNBytes(buffer, got, bytes - got);
+      } catch (IOException e) {
+        throw AudioException.io(name, "reading the recording", e);
+      }
+      int frames = got / frameBytes;
+      if (got < bytes || frames == 0) {
+        ended = true;   // end of the file (a trailing partial frame is dropped) or of the data chunk
+      }
+      if (frames == 0) {
+        return -1;
+      }
+      format.decodeInto(buffer, 0, frames, info.channels(), block, 0);
+      remaining -= (long) frames * frameBytes;
+      framesRead += frames;
+      return frames;
+    }
+
+    @Override
+    public long framesRead() {
+      return framesRead;
+    }
+
+    @Override
+    public void close() {
+      ended = true;
+      buffer = new byte[0];
+    }
   }
 }
