@@ -83,9 +83,11 @@ public final class ChannelFeatureExtractor {
 
     Levels levels = new Levels(hopPower, loudness.hopPeak(), hop, loudness.lastHopLength(), sampleRate);
     float[] envelope = levels.envelopeDbfs();
-    List<HopSpan> toneSpans = ToneSegmenter.find(tone.peakiness(), tone.peakBins(), envelope, options, hopS);
+    ToneSegmenter.Result tones = ToneSegmenter.find(tone.peakiness(), tone.peakBins(), tone.dtmfFrames(), envelope,
+        options, hopS);
+    List<HopSpan> toneSpans = tones.tones();
     boolean[] tonal = new boolean[hopPower.size()];
-    for (HopSpan s : toneSpans) {
+    for (HopSpan s : tones.nonSpeech()) {
       for (int k = s.from(); k < Math.min(s.to(), tonal.length); k++) {
         tonal[k] = true;
       }

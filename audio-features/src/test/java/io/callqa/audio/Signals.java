@@ -16,6 +16,27 @@ final class Signals {
     return x;
   }
 
+  /** Linear sweep from f0 to f1 Hz (a chirp), constant amplitude. */
+  static float[] chirp(double f0, double f1, double rmsDbfs, double seconds, int rate) {
+    double amplitude = Math.sqrt(2) * Math.pow(10, rmsDbfs / 20);
+    float[] x = new float[(int) Math.round(seconds * rate)];
+    double phase = 0;
+    for (int i = 0; i < x.length; i++) {
+      phase += 2 * Math.PI * (f0 + (f1 - f0) * i / x.length) / rate;
+      x[i] = (float) (amplitude * Math.sin(phase));
+    }
+    return x;
+  }
+
+  /** Adds the DTMF digits (row, column Hz pairs) at {@code atS}, each {@code onS} long, {@code offS} apart. */
+  static void dtmf(float[] dst, double[][] digits, double atS, double onS, double offS, int rate) {
+    for (int d = 0; d < digits.length; d++) {
+      double t = atS + d * (onS + offS);
+      mix(dst, sine(digits[d][0], -23, onS, rate), t, rate);   // -20 dBFS together
+      mix(dst, sine(digits[d][1], -23, onS, rate), t, rate);
+    }
+  }
+
   static float[] whiteNoise(double rmsDbfs, double seconds, int rate, Random random) {
     double sigma = Math.pow(10, rmsDbfs / 20);
     float[] x = new float[(int) Math.round(seconds * rate)];
