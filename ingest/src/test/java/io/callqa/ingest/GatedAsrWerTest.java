@@ -32,6 +32,7 @@ class GatedAsrWerTest {
     long[] ungated = {0, 0};
     double fedGated = 0;
     double fedUngated = 0;
+    List<Double> timeErrors = new ArrayList<>();
     System.out.printf(Locale.ROOT, "%-26s %-9s %5s %9s %9s%n", "call", "speaker", "words", "WER gated", "ungated");
     for (JsonNode call : calls) {
       Path file = root.resolve("examples/calls").resolve(call.path("file").asText());
@@ -43,6 +44,7 @@ class GatedAsrWerTest {
       for (Speaker s : call.path("channels").asInt() == 1 ? List.of(Speaker.MONO)
           : List.of(Speaker.AGENT, Speaker.CUSTOMER)) {
         List<String> ref = reference(call, s);
+        timeErrors.addAll(startTimeDifferences(words(g, s), words(u, s)));
         long eg = errors(ref, hypothesis(g, s));
         long eu = errors(ref, hypothesis(u, s));
         gated[0] += eg;
@@ -58,7 +60,15 @@ class GatedAsrWerTest {
     System.out.printf(Locale.ROOT, "WER gated %.1f%%, ungated %.1f%% over %d reference words; audio fed to ASR:"
         + " gated %.0f s, ungated %.0f s (%.0f%%)%n", 100 * werGated, 100 * werUngated, gated[1], fedGated,
         fedUngated, 100 * fedGated / fedUngated);
+    List<Double> sorted = timeErrors.stream().sorted().toList();
+    double median = sorted.get(sorted.size() / 2);
+    double p95 = sorted.get((int) (sorted.size() * 0.95));
+    System.out.printf(Locale.ROOT, "word start times, gated vs ungated, %d words recognised alike: median |diff|"
+        + " %.3f s, 95th percentile %.3f s%n", sorted.size(), median, p95);
     assertThat(werGated).as("gated WER within 1 point of ungated").isLessThanOrEqualTo(werUngated + 0.01);
+    assertThat(sorted.size()).as("words recognised alike").isGreaterThan(400);
+    assertThat(median).as("gated words keep their absolute times").isLessThan(0.05);
+    assertThat(p95).isLessThan(0.3);
     assertThat(fedGated).as("gating feeds less audio").isLessThan(0.8 * fedUngated);
     // flite/festival voices through the small model on 8 kHz telephony: 15-40% is what this model does
     assertThat(werUngated).isLessThan(0.45);
@@ -78,6 +88,37 @@ class GatedAsrWerTest {
     for (JsonNode turn : call.path("turns")) {
       if (s == Speaker.MONO || turn.path("speaker").asText().equals(s.column())) {
         out.addAll(normalize(turn.path("text").asText()));
+      }
+    }
+    return out;
+  }
+
+  private static List<Word> words(ProcessedCall p, Speaker s) {
+    return p.words().stream().filter(w -> w.speaker() == s).toList();
+  }
+
+  /**
+   * |start time difference| of the words two transcripts share, paired in order (longest common subsequence of
+   * the word strings).
+   */
+  static List<Double> startTimeDifferences(List<Word> a, List<Word> b) {
+    int[][] lcs = new int[a.size() + 1][b.size() + 1];
+    for (int i = a.size() - 1; i >= 0; i--) {
+      for (int j = b.size() - 1; j >= 0; j--) {
+        lcs[i][j] = a.get(i).word().equals(b.get(j).word()) ? lcs[i + 1][j + 1] + 1
+            : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    List<Double> out = new ArrayList<>();
+    for (int i = 0, j = 0; i < a.size() && j < b.size(); ) {
+      if (a.get(i).word().equals(b.get(j).word())) {
+        out.add(Math.abs(a.get(i).startS() - b.get(j).startS()));
+        i++;
+        j++;
+      } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+        i++;
+      } else {
+        j++;
       }
     }
     return out;

@@ -32,6 +32,8 @@ public final class Transcriber implements AutoCloseable {
   private final Recognizer recognizer;
   private final Speaker speaker;
   private boolean closed;
+  /** Samples fed since the recogniser was created: Vosk's times count from there, across resets. */
+  private long samplesFed;
 
   public Transcriber(Model model, Speaker speaker) throws IOException {
     this.recognizer = new Recognizer(model, SAMPLE_RATE);
@@ -42,10 +44,12 @@ public final class Transcriber implements AutoCloseable {
   /**
    * Transcribes samples at {@link #SAMPLE_RATE} (floats in [-1, 1]) that start {@code offsetS} seconds into
    * the recording, and returns the words with absolute times. The recogniser is reset afterwards, so one
-   * transcriber can take several regions of the same channel in order.
+   * transcriber can take several regions of the same channel in order. (Vosk keeps counting time across
+   * resets, from the first sample it was given; that is undone here.)
    */
   public List<Word> transcribe(float[] samples16k, double offsetS) {
     List<Word> words = new ArrayList<>();
+    double shift = offsetS - samplesFed / (double) SAMPLE_RATE;
     float[] chunk = new float[CHUNK];
     Random dither = new Random(DITHER_SEED);
     for (int pos = 0; pos < samples16k.length; pos += CHUNK) {
@@ -55,19 +59,21 @@ public final class Transcriber implements AutoCloseable {
         chunk[i] = v * 32767f + (float) dither.nextGaussian();
       }
       if (recognizer.acceptWaveForm(chunk, n)) {
-        parse(recognizer.getResult(), offsetS, words);
+        parse(recognizer.getResult(), shift, words);
       }
     }
-    parse(recognizer.getFinalResult(), offsetS, words);
+    parse(recognizer.getFinalResult(), shift, words);
     recognizer.reset();
+    samplesFed += samples16k.length;
     return words;
   }
 
-  private void parse(String json, double offsetS, List<Word> out) {
+  /** Parses a Vosk result; {@code shiftS} turns Vosk's times into times from the start of the recording. */
+  private void parse(String json, double shiftS, List<Word> out) {
     try {
       JsonNode result = JSON.readTree(json).path("result");
       for (JsonNode w : result) {
-        out.add(new Word(speaker, offsetS + w.path("start").asDouble(), offsetS + w.path("end").asDouble(),
+        out.add(new Word(speaker, shiftS + w.path("start").asDouble(), shiftS + w.path("end").asDouble(),
             w.path("word").asText(), w.path("conf").asDouble(), false));
       }
     } catch (IOException e) {
