@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Samples are pushed once, in blocks, through two TarsosDSP {@link be.tarsos.dsp.AudioProcessor}
  * chains (see {@link ChannelFeatureExtractor}): 10 ms hops through {@link LoudnessProcessor},
  * {@link ClippingDetector} and {@link LoudnessWindowProcessor}, and FFT frames centred on the same
- * hops (64 ms at 8 kHz, one hop of step) through {@link ToneProcessor}. Segmentation then works on the
+ * hops (64 ms at 8 kHz, a step of two hops) through {@link ToneProcessor}. Segmentation then works on the
  * per-hop series ({@link ToneSegmenter}, {@link VoiceActivityDetector}). Memory grows with the number
  * of hops (about 16 bytes per channel per 10 ms while extracting, 4 bytes in the result), never with the
  * samples. Thread-safe; inputs are not modified or retained.
@@ -23,12 +23,20 @@ public final class AudioFeatures {
 
   /** Envelope step, seconds (rounded to whole samples at the given rate). */
   public static final double HOP_S = 0.010;
-  /** |x| at or above this counts as clipped. */
-  public static final float CLIP_LEVEL = 0.99f;
+  /**
+   * Clipping is only reported on a channel whose largest |x| (its ceiling) reaches this fraction of full
+   * scale; clipped samples are those at the ceiling (see {@link #CLIP_TOLERANCE}). Relative to the
+   * channel because G.711 cannot reach full scale: mu-law decodes to at most 0.980, A-law to 0.984.
+   */
+  public static final float CLIP_LEVEL = 0.9f;
+  /** A sample within this of the channel's ceiling is at the ceiling (about 8 LSB of 16-bit PCM). */
+  public static final float CLIP_TOLERANCE = 1f / 4096;
   /** Minimum run of clipped samples. */
   public static final int CLIP_MIN_RUN = 3;
   /** Clipping runs closer than this are merged, seconds. */
   public static final double CLIP_MERGE_GAP_S = 0.2;
+  /** Hops per tone-analysis FFT frame step (20 ms: half the FFTs of a per-hop analysis, see ToneSegmenter). */
+  static final int TONE_HOPS = 2;
   /** FFT frame length aimed at (rounded up to a power of two), seconds. */
   static final double FFT_FRAME_S = 0.064;
   /** Frames read from an {@link AudioStream} at a time (0.5 s at 8 kHz). */

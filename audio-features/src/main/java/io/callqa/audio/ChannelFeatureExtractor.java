@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Computes the {@link ChannelFeatures} of one channel from samples pushed in blocks of any size, in
- * memory that does not grow with the samples: it keeps about 16 bytes per 10 ms hop (power, peak,
- * spectral peakiness and peak bin; 17 MB for 3 hours) and one analysis frame, never the samples.
+ * memory that does not grow with the samples: it keeps about 16 bytes per 10 ms hop (power and peak
+ * per hop; peakiness, peak bin, tonality and stability per 20 ms analysis frame; 17 MB for 3 hours)
+ * and one analysis frame, never the samples.
  *
  * <p>Use: {@link #accept} the channel's samples in order, then {@link #finish()} once. Not thread-safe;
  * one instance per channel. {@link AudioFeatures#extract(AudioStream, FeatureOptions)} drives one per
@@ -41,15 +42,17 @@ public final class ChannelFeatureExtractor {
     this.options = Objects.requireNonNull(options, "options");
     this.hop = Math.max(1, (int) Math.round(AudioFeatures.HOP_S * sampleRate));
     this.hopS = hop / (double) sampleRate;
-    this.clipping = new ClippingDetector(AudioFeatures.CLIP_LEVEL, AudioFeatures.CLIP_MIN_RUN,
+    this.clipping = new ClippingDetector(AudioFeatures.CLIP_LEVEL, AudioFeatures.CLIP_TOLERANCE, AudioFeatures.CLIP_MIN_RUN,
         Math.round(AudioFeatures.CLIP_MERGE_GAP_S * sampleRate), sampleRate);
     this.windows = new LoudnessWindowProcessor(sampleRate);
     this.hopFramer = new Framer(hop, hop, 0, sampleRate, loudness, clipping, windows);
-    // FFT frames of ~64 ms, one per hop, centred on the hop: frame k covers the hop k's centre
+    // FFT frames of ~64 ms, one per TONE_HOPS hops (20 ms), centred on those hops: frame j's centre is
+    // the centre of hops [j * TONE_HOPS, (j + 1) * TONE_HOPS)
+    int step = hop * AudioFeatures.TONE_HOPS;
     int fftSize = Integer.highestOneBit((int) Math.ceil(AudioFeatures.FFT_FRAME_S * sampleRate) - 1) << 1;
-    fftSize = Math.max(fftSize, Integer.highestOneBit(hop) << 1);
+    fftSize = Math.max(fftSize, Integer.highestOneBit(step) << 1);
     this.tone = new ToneProcessor(fftSize, sampleRate);
-    this.fftFramer = new Framer(fftSize, hop, Math.max(0, fftSize / 2 - hop / 2), sampleRate, tone);
+    this.fftFramer = new Framer(fftSize, step, Math.max(0, fftSize / 2 - step / 2), sampleRate, tone);
   }
 
   /** Pushes the next samples, {@code x[from..to)}, nominally in [-1, 1]. The array is not retained. */
@@ -79,12 +82,13 @@ public final class ChannelFeatureExtractor {
     }
     hopFramer.finishUnpadded();
     FloatSeries hopPower = loudness.hopPower();
-    fftFramer.finishPadded(hopPower.size());
+    int toneHops = AudioFeatures.TONE_HOPS;
+    fftFramer.finishPadded((hopPower.size() + toneHops - 1) / toneHops);
 
     Levels levels = new Levels(hopPower, loudness.hopPeak(), hop, loudness.lastHopLength(), sampleRate);
     float[] envelope = levels.envelopeDbfs();
-    ToneSegmenter.Result tones = ToneSegmenter.find(tone.peakiness(), tone.peakBins(), tone.dtmfFrames(), envelope,
-        options, hopS);
+    ToneSegmenter.Result tones = ToneSegmenter.find(ToneSegmenter.Frames.of(tone), envelope, options, hopS,
+        toneHops);
     List<HopSpan> toneSpans = tones.tones();
     boolean[] tonal = new boolean[hopPower.size()];
     for (HopSpan s : tones.nonSpeech()) {

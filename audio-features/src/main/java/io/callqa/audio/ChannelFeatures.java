@@ -9,8 +9,8 @@ import java.util.List;
  * @param envelopeDbfs RMS level of each hop {@code [k * hopS, (k + 1) * hopS)}, dBFS, floor -100
  * @param speech voice-activity segments, sorted, non-overlapping; never inside a tone segment
  * @param tones steady tonal sound (hold music, DTMF, beeps), sorted, non-overlapping; not speech
- * @param clipping runs of at least 3 consecutive samples with |x| >= 0.99, merged when less than
- *     0.2 s apart
+ * @param clipping runs of at least 3 consecutive samples at the channel's largest |x| (within 1/4096),
+ *     when that largest value is at least 0.9 of full scale; merged when less than 0.2 s apart
  * @param loudness1s RMS level of 1-second windows starting every 0.25 s
  */
 public record ChannelFeatures(

@@ -6,19 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds runs of at least {@code minRun} consecutive samples with {@code |x| >= threshold}, merges runs
- * less than {@code mergeGap} samples apart, and measures each merged span (mean and peak level) on the
- * fly, so no samples are kept. Expects contiguous non-overlapping buffers in order; runs that cross
- * buffer boundaries are joined.
+ * Finds clipping relative to the channel's own ceiling: runs of at least {@code minRun} consecutive
+ * samples at the channel's largest absolute value (within {@code tolerance}), reported only when that
+ * ceiling reaches {@code minCeiling} (near full scale). Runs less than {@code mergeGap} samples apart are
+ * merged, and each merged span is measured (mean and peak level) on the fly, so no samples are kept.
+ *
+ * <p>Why relative: a hard-clipped signal sits at the largest value the format can hold, which is not
+ * 1.0 for every format. G.711 decodes to at most 32124/32768 = 0.980 (mu-law) and 32256/32768 = 0.984
+ * (A-law), so a signal clipped before encoding never reaches 0.99; PCM16 clips at 32767/32768 or -1.
+ * Flat tops are exactly equal samples, while the peak of clean loud speech is a single sample (or two)
+ * with its neighbours well below it, so a run of 3 at the ceiling is clipping and clean loud speech is not.
+ *
+ * <p>Streaming: the ceiling is the running maximum; when a sample exceeds it by more than the tolerance,
+ * everything found at the lower ceiling is discarded (it was not at the channel's maximum after all).
+ * Expects contiguous non-overlapping buffers in order; runs that cross buffer boundaries are joined.
  */
 final class ClippingDetector implements AudioProcessor {
 
-  private final float threshold;
+  private final float minCeiling;
+  private final float tolerance;
   private final int minRun;
   private final long mergeGap;
   private final int sampleRate;
   private final List<Segment> segments = new ArrayList<>();
   private long position;
+  // the running ceiling: samples with |x| >= ceiling - tolerance are at the ceiling
+  private float ceiling;
 
   // the clipped run in progress: start sample, power sum and peak since its start
   private long runStart = -1;
@@ -34,8 +47,9 @@ final class ClippingDetector implements AudioProcessor {
   private double gapSum;
   private float gapPeak;
 
-  ClippingDetector(float threshold, int minRun, long mergeGap, int sampleRate) {
-    this.threshold = threshold;
+  ClippingDetector(float minCeiling, float tolerance, int minRun, long mergeGap, int sampleRate) {
+    this.minCeiling = minCeiling;
+    this.tolerance = tolerance;
     this.minRun = minRun;
     this.mergeGap = mergeGap;
     this.sampleRate = sampleRate;
@@ -46,7 +60,14 @@ final class ClippingDetector implements AudioProcessor {
     for (float v : event.getFloatBuffer()) {
       float a = Math.abs(v);
       double p = (double) v * v;
-      boolean clipped = a >= threshold;
+      if (a > ceiling + tolerance) {
+        // a new ceiling: runs at the old one were not at the channel's maximum
+        ceiling = a;
+        segments.clear();
+        runStart = -1;
+        groupFrom = -1;
+      }
+      boolean clipped = ceiling >= minCeiling && a >= ceiling - tolerance;
       if (!clipped && runStart >= 0) {
         closeRun(position);
       }
@@ -108,8 +129,16 @@ final class ClippingDetector implements AudioProcessor {
     }
   }
 
-  /** The merged clipping spans, in order (complete after {@link #processingFinished()}). */
+  /**
+   * The merged clipping spans, in order (complete after {@link #processingFinished()}); empty when the
+   * channel's ceiling stays below the minimum ceiling.
+   */
   List<Segment> segments() {
-    return List.copyOf(segments);
+    return ceiling >= minCeiling ? List.copyOf(segments) : List.of();
+  }
+
+  /** Largest absolute sample seen so far (within the tolerance). */
+  float ceiling() {
+    return ceiling;
   }
 }

@@ -7,10 +7,20 @@ import be.tarsos.dsp.util.fft.HannWindow;
 import java.util.BitSet;
 
 /**
- * Per-frame spectral peakiness: the fraction of a Hann-windowed frame's in-band energy (100 Hz to
+ * Per-frame spectral measures for tone and music detection, from one Hann-windowed FFT frame per step.
+ *
+ * <p><b>Peakiness</b>: the fraction: the fraction of a Hann-windowed frame's in-band energy (100 Hz to
  * 3800 Hz) that sits in its two strongest spectral peaks (each peak = its bin +- 2 bins), plus the
  * strongest peak's bin. A sine or a two-sine DTMF digit scores near 1; voiced speech spreads its energy
  * over many harmonics and scores lower.
+ *
+ * <p><b>Tonality</b>: the fraction of the in-band energy in the {@value #MUSIC_PEAKS} strongest local
+ * spectral maxima (each its bin +- 2 bins, overlapping windows counted once). A melody note with a
+ * harmonic (2 peaks) or a triad (3 peaks plus weak odd harmonics of a triangle wave) scores near 1; so
+ * does a voiced frame of synthetic speech, which is why music is told from speech by
+ * <b>stability</b>: the cosine similarity of this frame's in-band magnitude spectrum with the previous
+ * frame's. Within a held note the spectrum does not change (similarity near 1 even under noise 15 dB
+ * below the music); speech changes its spectrum every phoneme. See {@link ToneSegmenter}.
  *
  * <p>A frame is also flagged as DTMF when its two peaks sit on one DTMF row frequency (697, 770, 852,
  * 941 Hz) and one column frequency (1209, 1336, 1477, 1633 Hz), within 2% or one bin, hold at least
@@ -18,7 +28,7 @@ import java.util.BitSet;
  * stronger (ITU-T Q.24 allows a few dB of twist). Digits last only 40-100 ms, too short for the
  * steady-pitch rule of {@link ToneSegmenter}.
  *
- * <p>Expects a dispatcher with buffer size = FFT size and one hop of step; one result per buffer.
+ * <p>Expects a dispatcher with buffer size = FFT size; one result per buffer, whatever the step.
  */
 final class ToneProcessor implements AudioProcessor {
 
@@ -31,7 +41,26 @@ final class ToneProcessor implements AudioProcessor {
   private final float[] spectrum;
   private final int lowBin;
   private final int highBin;
+  static final int MUSIC_PEAKS = 4;
+  /**
+   * After a frame whose tonality and peakiness are both below this, the next frame is not analysed (it
+   * repeats the measures): noise, silence and unvoiced sound are analysed every 40 ms instead of 20 ms.
+   * Any tonal evidence (a note, a beep, a DTMF digit, a voiced frame) restores the full rate, so a tone
+   * onset is seen at most one frame late. Halves the FFTs on the silent side of a call.
+   */
+  static final double SKIP_BELOW = 0.6;
+
+  private final boolean skipping;
+  private boolean skipNext;
+
   private final FloatSeries peakiness = new FloatSeries();
+  private final FloatSeries tonality = new FloatSeries();
+  private final FloatSeries stability = new FloatSeries();
+  private final float[] magnitude;
+  private final float[] previousMagnitude;
+  private double previousNorm;
+  private final int[] topPeaks = new int[MUSIC_PEAKS];
+  private final double[] topEnergy = new double[MUSIC_PEAKS];
   private final FloatSeries peakBin = new FloatSeries();
   private final BitSet dtmf = new BitSet();
   private final double binHz;
@@ -42,9 +71,17 @@ final class ToneProcessor implements AudioProcessor {
   static final double DTMF_MIN_PEAKINESS = 0.9;
 
   ToneProcessor(int fftSize, int sampleRate) {
+    this(fftSize, sampleRate, true);
+  }
+
+  /** @param skipping whether a frame after a plainly non-tonal one is skipped (see {@link #SKIP_BELOW}) */
+  ToneProcessor(int fftSize, int sampleRate, boolean skipping) {
+    this.skipping = skipping;
     this.fft = new FFT(fftSize, new HannWindow());
     this.work = new float[fftSize];
     this.spectrum = new float[fftSize / 2];
+    this.magnitude = new float[fftSize / 2];
+    this.previousMagnitude = new float[fftSize / 2];
     this.binHz = (double) sampleRate / fftSize;
     this.lowBin = (int) Math.ceil(BAND_LOW_HZ / binHz);
     this.highBin = (int) Math.min(fftSize / 2 - 1, Math.floor(Math.min(BAND_HIGH_HZ, 0.48 * sampleRate) / binHz));
@@ -52,25 +89,85 @@ final class ToneProcessor implements AudioProcessor {
 
   @Override
   public boolean process(AudioEvent event) {
+    if (skipNext) {
+      // the previous frame was plainly not tonal: this one repeats its measures without an FFT
+      skipNext = false;
+      peakiness.add(peakiness.get(frames - 1));
+      peakBin.add(peakBin.get(frames - 1));
+      tonality.add(tonality.get(frames - 1));
+      stability.add(stability.get(frames - 1));
+      frames++;
+      return true;
+    }
     System.arraycopy(event.getFloatBuffer(), 0, work, 0, work.length);
     fft.forwardTransform(work);
-    fft.modulus(work, spectrum);
+    // realForward layout: work[2k], work[2k + 1] = re, im of bin k for 0 < k < n/2 (lowBin >= 1)
     double total = 0;
+    double dot = 0;
     for (int k = lowBin; k <= highBin; k++) {
-      spectrum[k] *= spectrum[k];
-      total += spectrum[k];
+      float re = work[2 * k];
+      float im = work[2 * k + 1];
+      float power = re * re + im * im;
+      spectrum[k] = power;
+      total += power;
+      float m = (float) Math.sqrt(power);
+      magnitude[k] = m;
+      dot += (double) m * previousMagnitude[k];
     }
+    double norms = Math.sqrt(total * previousNorm);
+    stability.add((float) (norms > 0 ? dot / norms : 0));
+    System.arraycopy(magnitude, lowBin, previousMagnitude, lowBin, highBin - lowBin + 1);
+    previousNorm = total;
+    double tonal = total > 0 ? topPeakEnergy() / total : 0;
+    tonality.add((float) tonal);
     int first = strongest(-1);
     int second = strongest(first);
     double inPeaks = peakEnergy(first) + peakEnergy(second);
     double p = total > 0 ? inPeaks / total : 0;
     peakiness.add((float) p);
     peakBin.add(first);   // exact: bins are far below 2^24
-    if (p >= DTMF_MIN_PEAKINESS && second >= 0 && isDtmfPair(first, second)) {
+    boolean digit = p >= DTMF_MIN_PEAKINESS && second >= 0 && isDtmfPair(first, second);
+    if (digit) {
       dtmf.set(frames);
     }
+    skipNext = skipping && tonal < SKIP_BELOW && p < SKIP_BELOW;
     frames++;
     return true;
+  }
+
+  /** Energy of the {@value #MUSIC_PEAKS} strongest local maxima, each bin +- 2, overlaps counted once. */
+  private double topPeakEnergy() {
+    int found = 0;
+    for (int k = lowBin + 1; k < highBin; k++) {
+      float p = spectrum[k];
+      if (p <= spectrum[k - 1] || p < spectrum[k + 1]) {
+        continue;
+      }
+      double e = peakEnergy(k);
+      if (found == MUSIC_PEAKS && e <= topEnergy[found - 1]) {
+        continue;
+      }
+      int at = found == MUSIC_PEAKS ? found - 1 : found++;
+      while (at > 0 && topEnergy[at - 1] < e) {
+        topEnergy[at] = topEnergy[at - 1];
+        topPeaks[at] = topPeaks[at - 1];
+        at--;
+      }
+      topEnergy[at] = e;
+      topPeaks[at] = k;
+    }
+    java.util.Arrays.sort(topPeaks, 0, found);
+    double sum = 0;
+    int covered = -1;   // last bin already counted
+    for (int i = 0; i < found; i++) {
+      int from = Math.max(Math.max(lowBin, topPeaks[i] - PEAK_HALF_WIDTH), covered + 1);
+      int to = Math.min(highBin, topPeaks[i] + PEAK_HALF_WIDTH);
+      for (int k = from; k <= to; k++) {
+        sum += spectrum[k];
+      }
+      covered = Math.max(covered, to);
+    }
+    return sum;
   }
 
   /** Strongest in-band bin that is not within the peak around {@code exclude} (-1: none excluded). */
@@ -125,6 +222,16 @@ final class ToneProcessor implements AudioProcessor {
   /** Peakiness (0..1) of every frame, in order. */
   FloatSeries peakiness() {
     return peakiness;
+  }
+
+  /** Tonality (0..1) of every frame: energy fraction in the strongest {@value #MUSIC_PEAKS} peaks. */
+  FloatSeries tonality() {
+    return tonality;
+  }
+
+  /** Stability (0..1) of every frame: spectral similarity with the previous frame (0 for the first). */
+  FloatSeries stability() {
+    return stability;
   }
 
   /** Strongest in-band FFT bin of every frame (-1 when the band is empty), in order. */

@@ -95,7 +95,7 @@ class AudioFeaturesTest {
       x[i] = 1f;          // run of 5
     }
     for (int i = 8800; i < 8803; i++) {
-      x[i] = -0.995f;     // run of 3, 0.1 s later: merged
+      x[i] = -1f;         // run of 3 at the ceiling, 0.1 s later: merged
     }
     x[16000] = 1f;        // isolated samples: not clipping
     x[16001] = 1f;
@@ -108,5 +108,36 @@ class AudioFeaturesTest {
     assertThat(f.clipping().get(0).endS()).isEqualTo(8803 / 8000.0);
     assertThat(f.clipping().get(0).peakDbfs()).isEqualTo(0.0);
     assertThat(f.clipping().get(1).startS()).isEqualTo(2.5);
+  }
+
+  @Test
+  void clippingIsRelativeToTheChannelsCeiling() {
+    // G.711 cannot reach full scale: a passage clipped before mu-law encoding decodes to flat tops at
+    // 32124/32768 = 0.980, below any fixed 0.99 threshold
+    float ceiling = 32124 / 32768f;
+    float[] x = Signals.sine(300, -20, 3.0, RATE);
+    for (int i = 12000; i < 12004; i++) {
+      x[i] = ceiling;
+    }
+    for (int i = 12020; i < 12023; i++) {
+      x[i] = -ceiling;
+    }
+    x[4000] = 0.975f;      // a lone loud peak below the ceiling: not clipping
+    ChannelFeatures f = extract(x);
+    assertThat(f.clipping()).hasSize(1);
+    assertThat(f.clipping().get(0).startS()).isEqualTo(1.5);
+    assertThat(f.clipping().get(0).endS()).isEqualTo(12023 / 8000.0);
+  }
+
+  @Test
+  void loudCleanAudioIsNotClipping() {
+    // a 0.95-amplitude sine has no run of 3 samples at its peak at 8 kHz
+    assertThat(extract(Signals.sine(440, -3.5, 2.0, RATE)).clipping()).isEmpty();
+    // flat runs far below full scale (a quiet square wave) are not clipping either
+    float[] square = new float[16000];
+    for (int i = 0; i < square.length; i++) {
+      square[i] = (i / 20) % 2 == 0 ? 0.3f : -0.3f;
+    }
+    assertThat(extract(square).clipping()).isEmpty();
   }
 }
