@@ -9,7 +9,7 @@ import java.util.BitSet;
 /**
  * Per-frame spectral measures for tone and music detection, from one Hann-windowed FFT frame per step.
  *
- * <p><b>Peakiness</b>: the fraction: the fraction of a Hann-windowed frame's in-band energy (100 Hz to
+ * <p><b>Peakiness</b>: the fraction of a Hann-windowed frame's in-band energy (100 Hz to
  * 3800 Hz) that sits in its two strongest spectral peaks (each peak = its bin +- 2 bins), plus the
  * strongest peak's bin. A sine or a two-sine DTMF digit scores near 1; voiced speech spreads its energy
  * over many harmonics and scores lower.
@@ -50,7 +50,6 @@ final class ToneProcessor implements AudioProcessor {
    */
   static final double SKIP_BELOW = 0.6;
 
-  private final boolean skipping;
   private boolean skipNext;
 
   private final FloatSeries peakiness = new FloatSeries();
@@ -71,12 +70,6 @@ final class ToneProcessor implements AudioProcessor {
   static final double DTMF_MIN_PEAKINESS = 0.9;
 
   ToneProcessor(int fftSize, int sampleRate) {
-    this(fftSize, sampleRate, true);
-  }
-
-  /** @param skipping whether a frame after a plainly non-tonal one is skipped (see {@link #SKIP_BELOW}) */
-  ToneProcessor(int fftSize, int sampleRate, boolean skipping) {
-    this.skipping = skipping;
     this.fft = new FFT(fftSize, new HannWindow());
     this.work = new float[fftSize];
     this.spectrum = new float[fftSize / 2];
@@ -126,11 +119,10 @@ final class ToneProcessor implements AudioProcessor {
     double p = total > 0 ? inPeaks / total : 0;
     peakiness.add((float) p);
     peakBin.add(first);   // exact: bins are far below 2^24
-    boolean digit = p >= DTMF_MIN_PEAKINESS && second >= 0 && isDtmfPair(first, second);
-    if (digit) {
+    if (p >= DTMF_MIN_PEAKINESS && second >= 0 && isDtmfPair(first, second)) {
       dtmf.set(frames);
     }
-    skipNext = skipping && tonal < SKIP_BELOW && p < SKIP_BELOW;
+    skipNext = tonal < SKIP_BELOW && p < SKIP_BELOW;
     frames++;
     return true;
   }
