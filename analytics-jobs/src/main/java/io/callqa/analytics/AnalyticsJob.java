@@ -96,15 +96,17 @@ public final class AnalyticsJob {
     long n;
     long events;
     try {
-      stage(spark, analyses.flatMap(a -> EventsTable.rows(a, v).iterator()), EventsTable.SCHEMA,
-          batch.stagingPath(EventsTable.NAME));
-      stage(spark, analyses.flatMap(a -> DisclosureChecksTable.rows(a, v).iterator()), DisclosureChecksTable.SCHEMA,
-          batch.stagingPath(DisclosureChecksTable.NAME));
-      stage(spark, analyses.map(a -> CallSummaryTable.row(a, v)), CallSummaryTable.SCHEMA,
-          batch.stagingPath(CallSummaryTable.NAME));
+      stage(spark, batch, analyses.flatMap(a -> EventsTable.rows(a, v).iterator()), EventsTable.NAME,
+          EventsTable.SCHEMA, dates);
+      stage(spark, batch, analyses.flatMap(a -> DisclosureChecksTable.rows(a, v).iterator()),
+          DisclosureChecksTable.NAME, DisclosureChecksTable.SCHEMA, dates);
+      stage(spark, batch, analyses.map(a -> CallSummaryTable.row(a, v)), CallSummaryTable.NAME,
+          CallSummaryTable.SCHEMA, dates);
       Dataset<Row> summaries = read(spark, batch.stagingPath(CallSummaryTable.NAME), CallSummaryTable.SCHEMA);
-      AgentDailyTable.aggregate(summaries).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
+      Dataset<Row> daily = AgentDailyTable.aggregate(summaries);
+      daily.write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
           .parquet(batch.stagingPath(AgentDailyTable.NAME));
+      batch.stageEmptyPartitions(spark, AgentDailyTable.NAME, daily.schema(), dates);
       n = analyses.count();
       events = analyses.map(a -> (long) a.events().size()).fold(0L, Long::sum);
       batch.commit(conf, TABLES, dates);
@@ -188,8 +190,11 @@ public final class AnalyticsJob {
     return out;
   }
 
-  private static void stage(SparkSession spark, JavaRDD<Row> rows, StructType schema, String stagingPath) {
-    spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
-        .parquet(stagingPath);
+  private static void stage(SparkSession spark, PartitionCommit batch, JavaRDD<Row> rows, String table,
+      StructType schema, List<LocalDate> dates) {
+    Tables.forWriting(spark.createDataFrame(rows, schema), spark).write().mode(SaveMode.Overwrite)
+        .partitionBy(Tables.CALL_DATE)
+        .parquet(batch.stagingPath(table));
+    batch.stageEmptyPartitions(spark, table, schema, dates);
   }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -94,19 +95,7 @@ public final class IngestJob {
     try (Progress progress = new Progress("ingest", todo.size(), done::value, audio::value, progressOut)) {
       Dataset<Row> ids = spark.createDataFrame(processed.map(p -> RowFactory.create(p.call().callId())),
           new StructType().add(Tables.CALL_ID, DataTypes.StringType, false));
-      // partitions to rewrite: the batch's dates, plus wherever reprocessed calls were before (their call_date
-      // may differ, e.g. when the manifest changed)
-      java.util.TreeSet<LocalDate> touched = new java.util.TreeSet<>(
-          processed.map(p -> p.call().callDate()).distinct().collect());
-      String callsPath = Tables.path(config.output(), CallsTable.NAME);
-      if (config.reprocess() && exists(spark, callsPath)) {
-        for (Row r : spark.read().schema(CallsTable.SCHEMA).parquet(callsPath)
-            .join(ids, new String[] {Tables.CALL_ID}, "left_semi").select(Tables.CALL_DATE).distinct()
-            .collectAsList()) {
-          touched.add(r.getDate(0).toLocalDate());
-        }
-      }
-      List<LocalDate> dates = List.copyOf(touched);
+      List<LocalDate> dates = touchedDates(spark, config, processed, ids);
       stage(spark, batch, config, CallsTable.NAME, CallsTable.SCHEMA,
           processed.map(p -> CallsTable.row(p.call())), dates, ids);
       stage(spark, batch, config, WordsTable.NAME, WordsTable.SCHEMA,
@@ -128,6 +117,24 @@ public final class IngestJob {
         .map(p -> new IngestResult.Failure(p.call().sourcePath(), p.call().error())).collect();
     processed.unpersist(false);
     return new IngestResult(found.size(), skipped, todo.size() - failures.size(), failures, audio.value());
+  }
+
+  /**
+   * The partitions a batch rewrites: its calls' dates, plus, when reprocessing, wherever those calls were before
+   * (their call_date may have changed, e.g. with a new manifest).
+   */
+  private static List<LocalDate> touchedDates(SparkSession spark, IngestConfig config,
+      JavaRDD<ProcessedCall> processed, Dataset<Row> batchIds) {
+    TreeSet<LocalDate> touched = new TreeSet<>(processed.map(p -> p.call().callDate()).distinct().collect());
+    String callsPath = Tables.path(config.output(), CallsTable.NAME);
+    if (config.reprocess() && exists(spark, callsPath)) {
+      for (Row r : spark.read().schema(CallsTable.SCHEMA).parquet(callsPath)
+          .join(batchIds, new String[] {Tables.CALL_ID}, "left_semi").select(Tables.CALL_DATE).distinct()
+          .collectAsList()) {
+        touched.add(r.getDate(0).toLocalDate());
+      }
+    }
+    return List.copyOf(touched);
   }
 
   private static int slices(int n) {
@@ -198,7 +205,9 @@ public final class IngestJob {
           .join(batchIds, new String[] {Tables.CALL_ID}, "left_anti");
       rows = kept.unionByName(rows);
     }
-    rows.write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE).parquet(batch.stagingPath(table));
+    Tables.forWriting(rows, spark).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
+        .parquet(batch.stagingPath(table));
+    batch.stageEmptyPartitions(spark, table, schema, dates);
   }
 
   private static boolean exists(SparkSession spark, String location) {

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class HoldDetector {
   static final double REQUEST_MIN_SIMILARITY = 0.75;
-  static final double QUESTION_CUE_MIN_SIMILARITY = 0.9;
+  static final double QUESTION_CUE_MIN_SIMILARITY = 0.75;
   /** How far before hold music the agent's last utterance may end to count as the hold request. */
   static final double REQUEST_LOOKBACK_S = 10.0;
   private static final double UTTERANCE_PAUSE_S = 0.8;

@@ -45,6 +45,21 @@ class DetectorsTest {
   }
 
   @Test
+  void aHoldAskedThroughAsrErrorsIsStillAsked() {
+    // "may I place you on a brief hold" as the small model heard it on a sample call, then hold music
+    CallInput call = Calls.stereo(60)
+        .says(AGENT, 1, 4, -30, "maybe i play few on refilled well i pull up your gown")
+        .says(CUSTOMER, 4.5, 5.5, -30, "sure go ahead")
+        .tone(AGENT, 6, 30)
+        .says(AGENT, 31, 34, -30, "and you for holding").build();
+    assertThat(of(call, Event.HOLD)).singleElement().satisfies(h -> {
+      assertThat(h.startS()).isCloseTo(4.0, within(0.5));
+      assertThat(h.endS()).isCloseTo(31.0, within(0.1));
+    });
+    assertThat(of(call, Event.HOLD_NOT_ASKED)).isEmpty();
+  }
+
+  @Test
   void announcedLongSilentHoldIsNotAskedLongAndNotRefreshed() {
     CallInput call = Calls.stereo(200)
         .says(AGENT, 1, 4, -30, "i am going to put you on hold now")

@@ -14,6 +14,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Each swap step is idempotent, so a run killed at any point and rerun ends with exactly the batch's rows.
  *
  * <p>A pair marked empty (the batch has no rows of that table for that date) deletes the partition, so results
- * that disappear (an event no longer detected after a rules change) do not linger.
+ * that disappear (an event no longer detected after a rules change) do not linger. Jobs normally stage an empty
+ * file for such partitions ({@link #stageEmptyPartitions}) so every table stays readable.
  */
 public final class PartitionCommit {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionCommit.class);
@@ -54,6 +59,27 @@ public final class PartitionCommit {
   /** Where the batch writes table {@code table} (partitioned by call_date, any mode). */
   public String stagingPath(String table) {
     return Tables.path(Tables.path(Tables.path(output, STAGING), batchId), table);
+  }
+
+  /**
+   * Writes an empty Parquet file (with the table's schema) into every partition of {@code dates} that the batch
+   * staged no rows for, so that a table is always readable by schema-inferring readers (DuckDB, pandas, Spark
+   * without a schema), even on a night with no events at all.
+   */
+  public void stageEmptyPartitions(SparkSession spark, String table, StructType schema, Iterable<LocalDate> dates) {
+    StructType dataSchema = new StructType(java.util.Arrays.stream(schema.fields())
+        .filter(f -> !f.name().equals(Tables.CALL_DATE)).toArray(StructField[]::new));
+    try {
+      FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (LocalDate d : dates) {
+        Path dir = new Path(stagingPath(table), partitionDir(d));
+        if (!fs.exists(dir)) {
+          spark.createDataFrame(List.<Row>of(), dataSchema).coalesce(1).write().parquet(dir.toString());
+        }
+      }
+    } catch (IOException e) {
+      throw CallqaException.output(output, e);
+    }
   }
 
   /** The partition folder name of a date, as Spark writes it. */

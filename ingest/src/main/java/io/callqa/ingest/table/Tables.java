@@ -1,5 +1,8 @@
 package io.callqa.ingest.table;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
@@ -16,6 +19,14 @@ public final class Tables {
   public static final String END_S = "end_s";
 
   private Tables() {}
+
+  /**
+   * {@code rows} with at most one partition per core, so a batch writes a few files per table and date rather
+   * than one per recording (the rows come from a cached dataset, so this does not limit processing).
+   */
+  public static Dataset<Row> forWriting(Dataset<Row> rows, SparkSession spark) {
+    return rows.coalesce(Math.max(1, spark.sparkContext().defaultParallelism()));
+  }
 
   /** Location of table {@code name} under the output root. */
   public static String path(String output, String name) {
