@@ -44,7 +44,9 @@ class EvaluationBenchmark {
   @Test
   void precisionRecallF1PerEventType(@TempDir Path tmp) throws Exception {
     Path root = SampleNightEndToEndTest.repoRoot();
-    Path out = tmp.resolve("out");
+    // -Dcallqa.eval.out=DIR keeps the output tables for inspection
+    Path out = System.getProperty("callqa.eval.out") != null ? Path.of(System.getProperty("callqa.eval.out"))
+        : tmp.resolve("out");
     int code = Main.execute("run", "--input", root.resolve("eval/calls").toString(), "--output", out.toString(),
         "--manifest", root.resolve("eval/manifest.csv").toString(), "--rules",
         root.resolve("examples/rules.yaml").toString(), "--master", "local[2]");

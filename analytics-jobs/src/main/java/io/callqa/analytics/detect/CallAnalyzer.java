@@ -17,7 +17,23 @@ public final class CallAnalyzer {
   /** Event types that need the parties on separate channels; their counts are null on mono calls. */
   public static final List<String> PER_PARTY_TYPES = List.of(Event.OVER_TALK, Event.RAISED_VOICE);
 
+  static final double CLIPPING_MERGE_S = 1.0;
+
   private CallAnalyzer() {}
+
+  /** Clipped stretches per channel; clipped samples less than {@link #CLIPPING_MERGE_S} apart are one event. */
+  static List<Event> clipping(CallInput call) {
+    List<Event> out = new ArrayList<>();
+    for (io.callqa.ingest.Speaker sp : io.callqa.ingest.Speaker.values()) {
+      List<Intervals.Span> spans = call.soundsOf(sp, io.callqa.ingest.SoundSegment.CLIPPING).stream()
+          .map(s -> new Intervals.Span(s.startS(), s.endS() + CLIPPING_MERGE_S)).toList();
+      for (Intervals.Span u : Intervals.union(spans)) {
+        out.add(Event.span(Event.CLIPPING, sp.column(), u.start(), u.end() - CLIPPING_MERGE_S, "low",
+            "clipped audio"));
+      }
+    }
+    return out;
+  }
 
   public static Analysis analyze(CallInput call, Rules rules) {
     List<Event> events = new ArrayList<>();
@@ -27,9 +43,7 @@ public final class CallAnalyzer {
         holds.stream().filter(e -> e.type().equals(Event.HOLD)).toList(), rules.deadAir()));
     events.addAll(OverTalkDetector.detect(call, rules.overTalk()));
     events.addAll(RaisedVoiceDetector.detect(call, rules.raisedVoice()));
-    call.sounds().stream().filter(s -> s.kind().equals(io.callqa.ingest.SoundSegment.CLIPPING))
-        .forEach(s -> events.add(Event.span(Event.CLIPPING, s.speaker().column(), s.startS(), s.endS(), "low",
-            "clipped audio")));
+    events.addAll(clipping(call));
     List<DisclosureCheck> checks = ScriptChecker.disclosures(call, rules.disclosures());
     events.addAll(ScriptChecker.disclosureEvents(checks));
     events.addAll(ScriptChecker.forbidden(call, rules.forbiddenPhrases()));

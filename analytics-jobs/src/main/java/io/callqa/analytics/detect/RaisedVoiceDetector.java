@@ -3,6 +3,7 @@ package io.callqa.analytics.detect;
 import io.callqa.analytics.detect.Intervals.Span;
 import io.callqa.analytics.rules.Rules;
 import io.callqa.ingest.LoudnessPoint;
+import io.callqa.ingest.SoundSegment;
 import io.callqa.ingest.Speaker;
 import io.callqa.ingest.SpeechSegment;
 import java.util.ArrayList;
@@ -12,13 +13,15 @@ import java.util.Locale;
 /**
  * {@code raised_voice}: a speaker's 1-second loudness at least {@code min_db_above_median} above that
  * speaker's median speech level in the same call (see {@link #baseline}), sustained for {@code min_duration_s}. Only windows that
- * are mostly speech count, and windows touching tones or clipping never do. Mono calls: none (no per-speaker
+ * are mostly speech count, windows touching tones never do, and an outburst within a second of clipped samples
+ * is dropped (SPEC: clipping is not a raised voice). Mono calls: none (no per-speaker
  * baseline when both voices share a channel).
  */
 public final class RaisedVoiceDetector {
   private static final double WINDOW_S = 1.0;
   private static final double MIN_SPEECH_FRACTION = 0.5;
   private static final double BRIDGE_S = 0.5;
+  private static final double CLIPPING_GUARD_S = 1.0;
 
   private RaisedVoiceDetector() {}
 
@@ -30,8 +33,11 @@ public final class RaisedVoiceDetector {
     for (Speaker sp : new Speaker[] {Speaker.AGENT, Speaker.CUSTOMER}) {
       List<Span> speech = Intervals.union(call.speechOf(sp).stream().map(s -> new Span(s.startS(), s.endS())).toList());
       List<Span> excluded = new ArrayList<>();
-      call.sounds().stream().filter(s -> s.speaker() == sp)
-          .forEach(s -> excluded.add(new Span(s.startS(), s.endS())));
+      call.soundsOf(sp, SoundSegment.TONE).forEach(s -> excluded.add(new Span(s.startS(), s.endS())));
+      // a clipped passage is not a raised voice: its level is not measurable, and often only a few samples of a
+      // loud stretch reach the ceiling, so the whole outburst near clipping is dropped (see detectRuns)
+      List<Span> clipped = call.soundsOf(sp, SoundSegment.CLIPPING).stream()
+          .map(s -> new Span(s.startS() - CLIPPING_GUARD_S, s.endS() + CLIPPING_GUARD_S)).toList();
       List<LoudnessPoint> voiced = new ArrayList<>();
       for (LoudnessPoint p : call.loudness()) {
         Span w = new Span(p.startS(), p.startS() + WINDOW_S);
@@ -45,7 +51,10 @@ public final class RaisedVoiceDetector {
       }
       double median = baseline(call.speechOf(sp), voiced);
       double threshold = median + rules.minDbAboveMedian();
-      detectRuns(voiced, threshold, median, rules, sp, out);
+      List<Event> runs = new ArrayList<>();
+      detectRuns(voiced, threshold, median, rules, sp, runs);
+      runs.stream().filter(e -> clipped.stream().noneMatch(c -> Intervals.overlaps(c, new Span(e.startS(), e.endS()))))
+          .forEach(out::add);
     }
     return out;
   }

@@ -116,6 +116,20 @@ class DetectorsTest {
   }
 
   @Test
+  void aLoudPassageWithAFewClippedSamplesIsClippingNotARaisedVoice() {
+    Calls c = Calls.stereo(60);
+    for (int i = 0; i < 6; i++) {
+      c.says(CUSTOMER, 2 + i * 6, 6 + i * 6, -38, LINE);
+    }
+    c.says(CUSTOMER, 40, 44, -24, "this is way too loud for the line").clipping(CUSTOMER, 40.6, 40.61)
+        .clipping(CUSTOMER, 41.0, 41.02);
+    CallAnalyzer.Analysis a = CallAnalyzer.analyze(c.build(), RULES);
+    assertThat(a.events()).filteredOn(e -> e.type().equals(Event.RAISED_VOICE)).isEmpty();
+    assertThat(a.events()).filteredOn(e -> e.type().equals(Event.CLIPPING)).singleElement()
+        .satisfies(e -> assertThat(e.startS()).isEqualTo(40.6));
+  }
+
+  @Test
   void disclosuresAreFoundDespiteAsrErrorsAndReportedMissingOrLate() {
     CallInput garbled = Calls.stereo(90).queue("collections")
         .says(AGENT, 1, 6, -30, "thank you for calling my name is sarah how can i help you")
