@@ -49,14 +49,20 @@ final class ToneProcessor implements AudioProcessor {
    * onset is seen at most one frame late. Halves the FFTs on the silent side of a call.
    */
   static final double SKIP_BELOW = 0.6;
+  /**
+   * Stability is only measured on frames at least this tonal (the music rule of {@link ToneSegmenter}
+   * needs {@link ToneSegmenter#MUSIC_TONALITY}); other frames get 0 and break the chain. Saves a square
+   * root per bin on speech and noise.
+   */
+  static final double STABLE_TONALITY = ToneSegmenter.MUSIC_TONALITY;
 
   private boolean skipNext;
 
   private final FloatSeries peakiness = new FloatSeries();
   private final FloatSeries tonality = new FloatSeries();
   private final FloatSeries stability = new FloatSeries();
+  /** The previous frame's magnitude spectrum, when it was tonal ({@link #previousNorm} > 0). */
   private final float[] magnitude;
-  private final float[] previousMagnitude;
   private double previousNorm;
   private final int[] topPeaks = new int[MUSIC_PEAKS];
   private final double[] topEnergy = new double[MUSIC_PEAKS];
@@ -74,7 +80,6 @@ final class ToneProcessor implements AudioProcessor {
     this.work = new float[fftSize];
     this.spectrum = new float[fftSize / 2];
     this.magnitude = new float[fftSize / 2];
-    this.previousMagnitude = new float[fftSize / 2];
     this.binHz = (double) sampleRate / fftSize;
     this.lowBin = (int) Math.ceil(BAND_LOW_HZ / binHz);
     this.highBin = (int) Math.min(fftSize / 2 - 1, Math.floor(Math.min(BAND_HIGH_HZ, 0.48 * sampleRate) / binHz));
@@ -96,24 +101,20 @@ final class ToneProcessor implements AudioProcessor {
     fft.forwardTransform(work);
     // realForward layout: work[2k], work[2k + 1] = re, im of bin k for 0 < k < n/2 (lowBin >= 1)
     double total = 0;
-    double dot = 0;
+    int first = lowBin;
     for (int k = lowBin; k <= highBin; k++) {
       float re = work[2 * k];
       float im = work[2 * k + 1];
       float power = re * re + im * im;
       spectrum[k] = power;
       total += power;
-      float m = (float) Math.sqrt(power);
-      magnitude[k] = m;
-      dot += (double) m * previousMagnitude[k];
+      if (power > spectrum[first]) {
+        first = k;
+      }
     }
-    double norms = Math.sqrt(total * previousNorm);
-    stability.add((float) (norms > 0 ? dot / norms : 0));
-    System.arraycopy(magnitude, lowBin, previousMagnitude, lowBin, highBin - lowBin + 1);
-    previousNorm = total;
     double tonal = total > 0 ? topPeakEnergy() / total : 0;
     tonality.add((float) tonal);
-    int first = strongest(-1);
+    stability.add((float) (tonal >= STABLE_TONALITY ? stability(total) : forgetPrevious()));
     int second = strongest(first);
     double inPeaks = peakEnergy(first) + peakEnergy(second);
     double p = total > 0 ? inPeaks / total : 0;
@@ -127,16 +128,39 @@ final class ToneProcessor implements AudioProcessor {
     return true;
   }
 
-  /** Energy of the {@value #MUSIC_PEAKS} strongest local maxima, each bin +- 2, overlaps counted once. */
+  /**
+   * Cosine similarity of this frame's in-band magnitude spectrum with the previous frame's (0 when the
+   * previous frame was not tonal); keeps this frame's magnitudes for the next.
+   */
+  private double stability(double total) {
+    double dot = 0;
+    for (int k = lowBin; k <= highBin; k++) {
+      float m = (float) Math.sqrt(spectrum[k]);
+      dot += (double) m * magnitude[k];
+      magnitude[k] = m;
+    }
+    double norms = Math.sqrt(total * previousNorm);
+    previousNorm = total;
+    return norms > 0 ? dot / norms : 0;
+  }
+
+  private double forgetPrevious() {
+    previousNorm = 0;
+    return 0;
+  }
+
+  /**
+   * Energy of the {@value #MUSIC_PEAKS} strongest local maxima (ranked by their top bin), each bin +- 2,
+   * overlaps counted once.
+   */
   private double topPeakEnergy() {
     int found = 0;
     for (int k = lowBin + 1; k < highBin; k++) {
-      float p = spectrum[k];
-      if (p <= spectrum[k - 1] || p < spectrum[k + 1]) {
+      float e = spectrum[k];   // peaks are ranked by their top bin, then measured over +- 2 bins
+      if (found == MUSIC_PEAKS && e <= topEnergy[found - 1]) {
         continue;
       }
-      double e = peakEnergy(k);
-      if (found == MUSIC_PEAKS && e <= topEnergy[found - 1]) {
+      if (e <= spectrum[k - 1] || e < spectrum[k + 1]) {
         continue;
       }
       int at = found == MUSIC_PEAKS ? found - 1 : found++;
@@ -221,7 +245,10 @@ final class ToneProcessor implements AudioProcessor {
     return tonality;
   }
 
-  /** Stability (0..1) of every frame: spectral similarity with the previous frame (0 for the first). */
+  /**
+   * Stability (0..1) of every frame: spectral similarity with the previous frame; 0 for the first frame,
+   * for frames below {@link #STABLE_TONALITY} and for frames after one.
+   */
   FloatSeries stability() {
     return stability;
   }
