@@ -24,8 +24,10 @@ import java.util.List;
  *       {@link FeatureOptions#toneMergeGapS()} form a passage, kept when it lasts at least
  *       {@value #MUSIC_MIN_S} s. Why these rules: voiced frames of synthetic (flite/festival) speech are
  *       as peaky as music, but their spectrum changes within a phoneme or two; on the labelled
- *       evaluation set the longest stable run inside speech was 0.48 s and never two of them in a row,
- *       while hold-music notes (0.5 s melody notes, 0.8 s chords) give runs of 0.4-0.75 s back to back.
+ *       evaluation set (eval/, flite and festival voices) the longest stable run inside speech was
+ *       0.48 s, and no speech became a tone even with a passage minimum of 0.5 s, a stability of 0.92
+ *       or a tonality of 0.65, while hold-music notes (0.5 s melody notes, 0.8 s chords) give runs of
+ *       0.4-0.75 s back to back.
  *       Tonality and stability are energy shares and spectral shapes, so broadband noise 15 dB below the
  *       music (brown or pink at -45 dBFS under -30 dBFS music) lowers them only slightly.
  *   <li><b>DTMF</b>: runs of at least {@value #DTMF_MIN_S} s (at least one frame) of frames that
