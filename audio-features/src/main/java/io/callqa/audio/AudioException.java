@@ -75,6 +75,31 @@ public final class AudioException extends Exception {
         null);
   }
 
+  /**
+   * The WAV header announces a finite data size but the file ends before it, after at least one complete
+   * frame: a recording copied before the recorder finished writing it. Raised only when salvaging is off
+   * (see {@link AudioDecoder#decode(java.io.InputStream, String, boolean)}); a header whose size was never
+   * filled in (0 or 0xFFFFFFFF) is not truncated.
+   *
+   * @param claimedFrames frames the header announces
+   * @param presentFrames complete frames the file actually holds
+   * @param sampleRate in Hz, to state both lengths in seconds
+   */
+  public static AudioException truncatedData(String name, long claimedFrames, long presentFrames, int sampleRate) {
+    String present = seconds(presentFrames, sampleRate);
+    return new AudioException(Kind.TRUNCATED, name,
+        "the recording is cut off: the header announces " + seconds(claimedFrames, sampleRate) + ", only "
+            + present + " are present (" + presentFrames + " of " + claimedFrames + " frames) \u2014 the file"
+            + " was probably copied before the recorder finished. To fix it, re-export or re-copy it;"
+            + " to analyse the " + present + " that are there, enable salvaging of truncated recordings"
+            + " (callqa ingest --salvage-truncated).",
+        null);
+  }
+
+  private static String seconds(long frames, int sampleRate) {
+    return String.format(java.util.Locale.ROOT, "%.2f s", frames / (double) Math.max(1, sampleRate));
+  }
+
   /** The header contradicts itself or holds impossible values (0 channels, absurd sample rate, ...). */
   public static AudioException badHeader(String name, String detail) {
     return new AudioException(Kind.BAD_HEADER, name,

@@ -66,7 +66,9 @@ public final class AudioFeatures {
    *     (the caller owns it)
    * @param options tuning, e.g. {@link FeatureOptions#defaults()}
    * @return one {@link ChannelFeatures} per channel, in channel order
-   * @throws AudioException when the stream fails while being read (I/O error, ffmpeg failure)
+   * @throws AudioException when the stream fails while being read (I/O error, ffmpeg failure), including
+   *     a recording cut short that was opened without salvaging ({@link AudioException#truncatedData}):
+   *     no features are returned for it
    */
   public static List<ChannelFeatures> extract(AudioStream stream, FeatureOptions options) throws AudioException {
     Objects.requireNonNull(stream, "stream");

@@ -15,8 +15,8 @@ public interface AudioStream extends AutoCloseable {
   /**
    * What the recording is. {@link AudioInfo#frames()} is, for a stream, the number of frames the
    * header announces, or -1 when it is unknown (a WAV whose size field was never filled in, anything
-   * decoded through ffmpeg); a truncated file yields fewer. {@link #framesRead()} counts what was
-   * actually decoded.
+   * decoded through ffmpeg); a truncated file opened with {@code salvageTruncated} yields fewer.
+   * {@link #framesRead()} counts what was actually decoded.
    */
   AudioInfo info();
 
@@ -25,9 +25,20 @@ public interface AudioStream extends AutoCloseable {
    * {@code block[0].length} (every {@code block[c]} must be at least that long).
    *
    * @param block one array per channel ({@code info().channels()} of them)
+   * <p>Truncation contract: when the file ends before the data size its header announces, every
+   * complete frame present is still returned by successive calls; then, where -1 would mark the end,
+   * a stream opened without salvaging (the default, see
+   * {@link AudioDecoder#open(java.io.InputStream, String, boolean)}) throws
+   * {@link AudioException#truncatedData} (kind {@link AudioException.Kind#TRUNCATED}), and keeps throwing
+   * it on further calls; {@link #framesRead()} then counts the frames present. A stream opened with
+   * {@code salvageTruncated} returns -1 instead. A header whose data size was never filled in (0 or
+   * 0xFFFFFFFF) reads to the end of the file and never counts as truncated. A consumer that must not
+   * act on a partial recording therefore only trusts its results once {@code read} has returned -1.
+   *
+   * @param block one array per channel ({@code info().channels()} of them)
    * @return frames decoded, at least 1, or -1 at the end of the recording
-   * @throws AudioException when reading or decoding fails part-way (I/O error, ffmpeg failure); a
-   *     data chunk that simply ends early is not an error (the complete frames present are returned)
+   * @throws AudioException when reading or decoding fails part-way (I/O error, ffmpeg failure), or at
+   *     the end of a recording cut short unless it was opened with {@code salvageTruncated}
    */
   int read(float[][] block) throws AudioException;
 

@@ -1,8 +1,5 @@
 package io.callqa.audio;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,10 +13,18 @@ import java.util.Map;
  * chunk, whose samples are then decoded block by block ({@link WavStream}); nothing is held beyond one
  * block.
  *
- * <p>Truncation policy: a data chunk whose size field claims more bytes than the file holds (a
- * recorder killed mid-call), or whose size was never filled in (0 or 0xFFFFFFFF), is decoded up to
- * the last complete sample frame present. A file that ends inside the header, or before one complete
- * frame of audio, is an {@link AudioException.Kind#TRUNCATED} error, raised when the stream is opened.
+ * <p>Truncation policy:
+ * <ul>
+ *   <li>a data chunk whose size was never filled in (0 or 0xFFFFFFFF, as live recorders leave it) is
+ *       read to the end of the file; never an error;
+ *   <li>a data chunk whose (finite) size field claims more complete frames than the file holds (a file
+ *       copied before the recorder finished) is, by default, an {@link AudioException#truncatedData}
+ *       error thrown by {@link AudioStream#read} once the end of the file is reached, after the frames
+ *       present have been returned; with {@code salvageTruncated} it decodes the complete frames
+ *       present and ends normally;
+ *   <li>a file that ends inside the header, or before one complete frame of audio, is an
+ *       {@link AudioException.Kind#TRUNCATED} error raised when the stream is opened, in both modes.
+ * </ul>
  * Trailing partial frames are dropped. Compressed codecs (GSM, ADPCM, ...) are handed, with the bytes
  * already read, to ffmpeg.
  */
@@ -56,23 +61,28 @@ final class WavReader {
 
   private final InputStream in;
   private final String name;
+  /** Decode the frames present of a data chunk cut short instead of failing. */
+  private final boolean salvageTruncated;
   /** Bytes read so far (for messages). */
   private long consumed;
   /** Every byte read while the codec is unknown, to hand to ffmpeg; null once it is native. */
   private ByteArrayOutputStream recorded = new ByteArrayOutputStream();
 
-  private WavReader(InputStream in, String name) {
+  private WavReader(InputStream in, String name, boolean salvageTruncated) {
     this.in = in;
     this.name = name;
+    this.salvageTruncated = salvageTruncated;
   }
 
   /**
    * Opens {@code in} (which must start with RIFF....WAVE), handing compressed codecs to {@code ffmpeg}.
-   * Does not close {@code in}.
+   * Does not close {@code in}. With {@code salvageTruncated} false, a data chunk cut short makes
+   * {@link AudioStream#read} throw {@link AudioException#truncatedData} at the end of the file.
    */
-  static AudioStream open(InputStream in, String name, FfmpegDecoder ffmpeg) throws AudioException {
+  static AudioStream open(InputStream in, String name, FfmpegDecoder ffmpeg, boolean salvageTruncated)
+      throws AudioException {
     try {
-      return new WavReader(in, name).open(ffmpeg);
+      return new WavReader(in, name, salvageTruncated).open(ffmpeg);
     } catch (IOException e) {
       throw AudioException.io(name, "reading the recording", e);
     }
@@ -165,7 +175,7 @@ final class WavReader {
     }
     AudioInfo info = new AudioInfo(sf.encodingName(), fmt.sampleRate(), fmt.channels(), sf.bytesPerSample() * 8,
         unfinalised ? -1 : declared / frameBytes);
-    return new WavStream(in, name, info, sf, first, limit);
+    return new WavStream(in, name, info, sf, first, limit, !unfinalised && !salvageTruncated);
   }
 
   /** Reads up to n bytes (fewer only at the end of the input). */
@@ -236,13 +246,18 @@ final class WavReader {
     private final AudioInfo info;
     private final SampleFormat format;
     private final int frameBytes;
+    /** Fail when the file ends before the data chunk's announced size. */
+    private final boolean strict;
     private byte[] pending;   // the first frame, read when opening
     private long remaining;   // bytes of the data chunk not yet decoded
     private byte[] buffer = new byte[0];
     private long framesRead;
     private boolean ended;
+    /** The file ended before the data chunk's announced end (only recorded when strict). */
+    private boolean truncated;
 
-    WavStream(InputStream in, String name, AudioInfo info, SampleFormat format, byte[] first, long limit) {
+    WavStream(InputStream in, String name, AudioInfo info, SampleFormat format, byte[] first, long limit,
+        boolean strict) {
       this.in = in;
       this.name = name;
       this.info = info;
@@ -250,6 +265,7 @@ final class WavReader {
       this.frameBytes = first.length;
       this.pending = first;
       this.remaining = limit;
+      this.strict = strict;
     }
 
     @Override
@@ -261,6 +277,9 @@ final class WavReader {
     public int read(float[][] block) throws AudioException {
       if (block.length < info.channels() || block[0].length == 0) {
         throw new IllegalArgumentException("need " + info.channels() + " channel arrays of at least 1 frame");
+      }
+      if (truncated) {
+        throw truncation();
       }
       if (ended) {
         return -1;
@@ -284,14 +303,24 @@ final class WavReader {
       int frames = got / frameBytes;
       if (got < bytes || frames == 0) {
         ended = true;   // end of the file (a trailing partial frame is dropped) or of the data chunk
+        // bytes never exceeds the announced size: a short read is a file cut before its announced end
+        truncated = strict && got < bytes;
       }
       if (frames == 0) {
+        if (truncated) {
+          throw truncation();
+        }
         return -1;
       }
       format.decodeInto(buffer, 0, frames, info.channels(), block, 0);
       remaining -= (long) frames * frameBytes;
       framesRead += frames;
       return frames;
+    }
+
+    /** The error for a file cut short; the frames before the cut have all been returned. */
+    private AudioException truncation() {
+      return AudioException.truncatedData(name, info.frames(), framesRead, info.sampleRate());
     }
 
     @Override
@@ -302,6 +331,7 @@ final class WavReader {
     @Override
     public void close() {
       ended = true;
+      truncated = false;
       buffer = new byte[0];
     }
   }

@@ -197,22 +197,100 @@ class AudioDecoderTest {
     assertThat(e).hasMessageContaining("not an audio file").hasMessageContaining("first bytes");
   }
 
-  @Test
-  void truncatedDataChunkDecodesTheCompleteFramesPresent() throws Exception {
-    byte[] full = WavBytes.pcm16(8000, 2, new short[8000 * 2]).build();
-    // a recorder killed mid-call: header says 1 s, file holds 0.25 s plus half a frame
-    DecodedAudio a = decode(Arrays.copyOf(full, 44 + 2000 * 4 + 2));
-    assertThat(a.info().frames()).isEqualTo(2000);
-    assertThat(a.channels()[1]).hasSize(2000);
+  private static DecodedAudio salvage(byte[] bytes) throws AudioException {
+    return AudioDecoder.decode(new ByteArrayInputStream(bytes), "test.wav", FfmpegDecoder.unavailable(), true);
+  }
+
+  /** A 1 s stereo file whose samples count up, so the frames decoded can be checked one by one. */
+  private static byte[] rampStereo() {
+    short[] s = new short[8000 * 2];
+    for (int i = 0; i < 8000; i++) {
+      s[2 * i] = (short) i;
+      s[2 * i + 1] = (short) -i;
+    }
+    return WavBytes.pcm16(8000, 2, s).build();
   }
 
   @Test
-  void unfinalisedDataSizeReadsToTheEndOfTheFile() throws Exception {
+  void truncatedDataChunkIsATypedErrorByDefault() {
+    // copied before the recorder finished: header says 1 s, file holds 0.25 s plus half a frame
+    byte[] cut = Arrays.copyOf(rampStereo(), 44 + 2000 * 4 + 2);
+    AudioException e = failure(cut);
+    assertThat(e.kind()).isEqualTo(AudioException.Kind.TRUNCATED);
+    assertThat(e).hasMessageStartingWith("test.wav: the recording is cut off: the header announces 1.00 s,"
+        + " only 0.25 s are present (2000 of 8000 frames)")
+        .hasMessageContaining("copied before the recorder finished")
+        .hasMessageContaining("re-export or re-copy it")
+        .hasMessageContaining("to analyse the 0.25 s that are there, enable salvaging of truncated recordings"
+            + " (callqa ingest --salvage-truncated)");
+    // the public entry point defaults to the same
+    assertThat(catchThrowableOfType(() -> AudioDecoder.decode(new ByteArrayInputStream(cut), "test.wav"),
+        AudioException.class)).hasMessage(e.getMessage());
+    assertThat(catchThrowableOfType(() -> AudioDecoder.decode(new ByteArrayInputStream(cut), "test.wav", false),
+        AudioException.class)).hasMessage(e.getMessage());
+  }
+
+  @Test
+  void headerClaimingMoreDataThanPresentIsATypedErrorByDefault() {
+    WavBytes w = WavBytes.pcm16(8000, 1, new short[4000]);   // 0.5 s of complete frames
+    w.dataSizeField = 3L * 8000 * 2;                          // header: 3 s
+    AudioException e = failure(w.build());
+    assertThat(e.kind()).isEqualTo(AudioException.Kind.TRUNCATED);
+    assertThat(e).hasMessageContaining("announces 3.00 s, only 0.50 s are present")
+        .hasMessageContaining("--salvage-truncated");
+  }
+
+  @Test
+  void salvagingReturnsExactlyTheCompleteFramesPresent() throws Exception {
+    byte[] full = rampStereo();
+    DecodedAudio whole = decode(full);
+    for (int frames : new int[] {1, 2000, 7999}) {
+      for (int extra : new int[] {0, 1, 3}) {   // partial trailing frame dropped
+        DecodedAudio a = salvage(Arrays.copyOf(full, 44 + frames * 4 + extra));
+        assertThat(a.info().frames()).as("%d frames + %d bytes", frames, extra).isEqualTo(frames);
+        for (int c = 0; c < 2; c++) {
+          assertThat(a.channels()[c]).containsExactly(Arrays.copyOf(whole.channels()[c], frames));
+        }
+      }
+    }
+    WavBytes claimsMore = WavBytes.pcm16(8000, 1, new short[4000]);
+    claimsMore.dataSizeField = 3L * 8000 * 2;
+    assertThat(salvage(claimsMore.build()).info().frames()).isEqualTo(4000);
+    assertThat(AudioDecoder.decode(new ByteArrayInputStream(claimsMore.build()), "t.wav", true).info().frames())
+        .isEqualTo(4000);
+    // a complete file is the same in both modes
+    assertThat(salvage(full).channels()[1]).containsExactly(whole.channels()[1]);
+  }
+
+  @Test
+  void salvagingDoesNotRescueAFileWithoutOneCompleteFrame() {
+    WavBytes w = WavBytes.pcm16(8000, 2, (short) 1);   // 2 bytes of a 4-byte frame
+    w.dataSizeField = 320_000L;
+    AudioException e = catchThrowableOfType(() -> salvage(w.build()), AudioException.class);
+    assertThat(e.kind()).isEqualTo(AudioException.Kind.TRUNCATED);
+    assertThat(e).hasMessageContaining("claims 320000 bytes");
+  }
+
+  @Test
+  void unfinalisedDataSizeReadsToTheEndOfTheFileInBothModes() throws Exception {
     WavBytes w = WavBytes.pcm16(8000, 1, new short[800]);
-    w.dataSizeField = 0L;
-    assertThat(decode(w.build()).info().frames()).isEqualTo(800);
-    w.dataSizeField = 0xFFFFFFFFL;
-    assertThat(decode(w.build()).info().frames()).isEqualTo(800);
+    for (long unknown : new long[] {0L, 0xFFFFFFFFL}) {
+      w.dataSizeField = unknown;
+      byte[] live = w.build();
+      byte[] liveOddEnd = Arrays.copyOf(live, live.length + 1);   // a recorder stopped mid-sample
+      liveOddEnd[live.length] = 7;
+      for (byte[] bytes : new byte[][] {live, liveOddEnd}) {
+        assertThat(decode(bytes).info().frames()).isEqualTo(800);
+        assertThat(salvage(bytes).info().frames()).isEqualTo(800);
+        for (boolean salvage : new boolean[] {false, true}) {
+          try (AudioStream s = AudioDecoder.open(new ByteArrayInputStream(bytes), "live.wav", salvage)) {
+            assertThat(s.info().frames()).isEqualTo(-1);
+            assertThat(AudioFeatures.extract(s, FeatureOptions.defaults())).hasSize(1);
+            assertThat(s.framesRead()).isEqualTo(800);
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.callqa.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -111,6 +112,12 @@ class FormatCorpusTest {
     WavBytes lessThanAFrame = WavBytes.pcm16(8000, 2, (short) 1);
     lessThanAFrame.dataSizeField = 320_000L;
     c.put("claims-320000-holds-2.wav", lessThanAFrame.build());
+    // truncated data chunk: a 1 s file cut after 0.25 s and half a frame
+    c.put("truncated-data-chunk.wav", Arrays.copyOf(good, 44 + 2000 * 4 + 2));
+    // header claims more data than present: 1 s of complete frames, a header announcing 10 s
+    WavBytes claimsMore = WavBytes.pcm16(8000, 2, new short[8000 * 2]);
+    claimsMore.dataSizeField = 10L * 8000 * 4;
+    c.put("header-claims-more.wav", claimsMore.build());
     c.put("empty-data.wav", WavBytes.pcm16(8000, 1).build());
     c.put("unknown-codec.wav", new WavBytes().tag(0x1234, 16).data(new byte[100]).build());
     WavBytes zeroChannels = WavBytes.pcm16(8000, 1, new short[10]);
@@ -157,6 +164,13 @@ class FormatCorpusTest {
         // actionable: every message tells the user what to do
         assertThat(ae.getMessage()).as(key).containsAnyOf("copy it again", "re-export", "check", "convert",
             "Install ffmpeg", "try 'ffmpeg");
+        if (e.getKey().equals("truncated-data-chunk.wav") || e.getKey().equals("header-claims-more.wav")) {
+          // says what happened, and both remedies: a new copy, or analysing the part present
+          assertThat(ae.getMessage()).as(key).contains("the recording is cut off")
+              .contains("re-copy it").contains("--salvage-truncated")
+              .contains(e.getKey().startsWith("truncated") ? "announces 1.00 s, only 0.25 s are present"
+                  : "announces 10.00 s, only 1.00 s are present");
+        }
         outcome.put(key, ae.kind().toString());
       }
     }
@@ -166,6 +180,10 @@ class FormatCorpusTest {
         .containsEntry("cut-in-header.wav (decode)", "TRUNCATED")
         .containsEntry("no-data-chunk.wav (open)", "TRUNCATED")
         .containsEntry("claims-320000-holds-2.wav (open)", "TRUNCATED")
+        .containsEntry("truncated-data-chunk.wav (decode)", "TRUNCATED")
+        .containsEntry("truncated-data-chunk.wav (open)", "TRUNCATED")
+        .containsEntry("header-claims-more.wav (decode)", "TRUNCATED")
+        .containsEntry("header-claims-more.wav (open)", "TRUNCATED")
         .containsEntry("empty-data.wav (decode)", "EMPTY")
         .containsEntry("unknown-codec.wav (open)", "UNSUPPORTED_ENCODING")
         .containsEntry("zero-channels.wav (decode)", "BAD_HEADER")
@@ -177,20 +195,61 @@ class FormatCorpusTest {
   }
 
   /**
-   * Deliberate policy, not an error: a data chunk cut short (recorder killed mid-call, header still
-   * claiming the full length) decodes the complete frames present, and the stream makes the loss
-   * visible: {@code framesRead() < info().frames()}.
+   * On request, not by default: with salvaging on, a data chunk cut short (header still claiming the
+   * full length) decodes the complete frames present, and the stream makes the loss visible:
+   * {@code framesRead() < info().frames()}.
    */
   @Test
-  void headerClaimingMoreDataThanPresentDecodesWhatIsThereAndShowsIt() throws Exception {
+  void salvagingAStreamDecodesWhatIsThereAndShowsIt() throws Exception {
     byte[] full = WavBytes.pcm16(8000, 2, new short[8000 * 2]).build();
     byte[] cut = Arrays.copyOf(full, 44 + 2000 * 4 + 3);
     assertTimeoutPreemptively(LIMIT, () -> {
-      try (AudioStream s = AudioDecoder.open(new ByteArrayInputStream(cut), "cut.wav")) {
+      try (AudioStream s = AudioDecoder.open(new ByteArrayInputStream(cut), "cut.wav", true)) {
         assertThat(s.info().frames()).isEqualTo(8000);
+        assertThat(AudioFeatures.extract(s, FeatureOptions.defaults())).hasSize(2);
+        assertThat(s.framesRead()).isEqualTo(2000);
+      }
+      Path file = tmp.resolve("cut.wav");
+      Files.write(file, cut);
+      try (AudioStream s = AudioDecoder.open(file, true)) {
         AudioFeatures.extract(s, FeatureOptions.defaults());
         assertThat(s.framesRead()).isEqualTo(2000);
       }
+      try (AudioStream s = AudioDecoder.open(file)) {   // the default for files too: the typed error
+        assertThat(catchThrowableOfType(() -> AudioFeatures.extract(s, FeatureOptions.defaults()),
+            AudioException.class)).hasMessageContaining("cut off").hasMessageContaining("--salvage-truncated");
+      }
     });
+  }
+
+  /**
+   * Without salvaging, a stream returns every complete frame present, then throws the typed error
+   * where it would have returned -1, and keeps throwing it.
+   */
+  @Test
+  void aStreamCutShortReturnsTheFramesPresentThenThrows() throws Exception {
+    short[] samples = new short[8000];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (short) (i * 3);
+    }
+    byte[] cut = Arrays.copyOf(WavBytes.pcm16(8000, 1, samples).build(), 44 + 1000 * 2 + 1);
+    try (AudioStream s = AudioDecoder.open(new ByteArrayInputStream(cut), "cut.wav", false)) {
+      float[][] block = new float[1][300];
+      int total = 0;
+      for (int k = 0; k < 4; k++) {
+        int n = s.read(block);
+        assertThat(n).isEqualTo(k < 3 ? 300 : 100);
+        assertThat(block[0][n - 1]).isEqualTo((total + n - 1) * 3 / 32768f);
+        total += n;
+      }
+      AudioException e = catchThrowableOfType(() -> s.read(block), AudioException.class);
+      assertThat(e.kind()).isEqualTo(AudioException.Kind.TRUNCATED);
+      assertThat(e).hasMessage("cut.wav: the recording is cut off: the header announces 1.00 s, only 0.13 s are"
+          + " present (1000 of 8000 frames) \u2014 the file was probably copied before the recorder finished."
+          + " To fix it, re-export or re-copy it; to analyse the 0.13 s that are there, enable salvaging of"
+          + " truncated recordings (callqa ingest --salvage-truncated).");
+      assertThat(s.framesRead()).isEqualTo(1000);
+      assertThat(catchThrowableOfType(() -> s.read(block), AudioException.class)).hasMessage(e.getMessage());
+    }
   }
 }
