@@ -128,9 +128,13 @@ public final class Main implements Runnable {
         + " instead of only the speech regions on parallel threads (slower; for comparisons).")
     boolean noGating;
 
+    @Option(names = "--salvage-truncated", description = "Analyse the part that is there of a recording cut off"
+        + " before the length its header announces (by default such a file fails with an error saying so).")
+    boolean salvageTruncated;
+
     IngestConfig config(String output) {
       return new IngestConfig(input, output, manifest, model, agentChannel, reprocess,
-          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults());
+          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults(), salvageTruncated);
     }
   }
 

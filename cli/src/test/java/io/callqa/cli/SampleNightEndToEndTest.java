@@ -1,6 +1,7 @@
 package io.callqa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,8 @@ class SampleNightEndToEndTest {
       "raised_voice", 1.0);
 
   private static final Path ROOT = repoRoot();
+  /** Files added to the sample calls: a non-audio file and a cut-off recording. */
+  private static final int EXTRA_FILES = 2;
   @TempDir static Path tmp;
   private static Path out;
   private static int exitCode;
@@ -58,6 +61,9 @@ class SampleNightEndToEndTest {
       }
     }
     Files.writeString(input.resolve("notes.wav"), "meeting notes, not a recording\n");
+    // a recording copied before the recorder finished: its header announces more audio than the file holds
+    byte[] whole = Files.readAllBytes(input.resolve("call06_mono.wav"));
+    Files.write(input.resolve("cut_off.wav"), java.util.Arrays.copyOf(whole, whole.length * 3 / 5));
     out = tmp.resolve("out");
     exitCode = Main.execute("run", "--input", input.toString(), "--output", out.toString(), "--manifest",
         ROOT.resolve("examples/manifest.csv").toString(), "--rules", ROOT.resolve("examples/rules.yaml").toString(),
@@ -80,11 +86,14 @@ class SampleNightEndToEndTest {
     assertThat(exitCode).isEqualTo(Main.SOME_FAILED);
     List<Row> calls = sql("SELECT regexp_extract(source_path, '[^/]+$', 0) AS f, status, error, agent_id, queue,"
         + " call_date FROM parquet.`" + out.resolve("calls") + "` ORDER BY f");
-    assertThat(calls).hasSize(labels.size() + 1);
+    assertThat(calls).hasSize(labels.size() + EXTRA_FILES);
     Row bad = calls.stream().filter(r -> r.getString(0).equals("notes.wav")).findFirst().orElseThrow();
     assertThat(bad.getString(1)).isEqualTo("failed");
-    assertThat(bad.getString(2)).contains("notes.wav").containsIgnoringCase("not");
-    assertThat(calls.stream().filter(r -> !r.getString(0).equals("notes.wav")))
+    assertThat(bad.getString(2)).contains("notes.wav").containsIgnoringCase("not an audio file");
+    Row cut = calls.stream().filter(r -> r.getString(0).equals("cut_off.wav")).findFirst().orElseThrow();
+    assertThat(cut.getString(1)).isEqualTo("failed");
+    assertThat(cut.getString(2)).contains("cut off").contains("--salvage-truncated");
+    assertThat(calls.stream().filter(r -> !r.getString(0).equals("notes.wav") && !r.getString(0).equals("cut_off.wav")))
         .allSatisfy(r -> assertThat(r.getString(1)).as(r.getString(0)).isEqualTo("ok"));
     Row first = calls.stream().filter(r -> r.getString(0).equals("call01_good.wav")).findFirst().orElseThrow();
     assertThat(first.getString(3)).isEqualTo("A100");
@@ -199,7 +208,7 @@ class SampleNightEndToEndTest {
     assertThat(code).as("nothing new to process, nothing failed").isEqualTo(Main.OK);
     spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
     assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("calls") + "`").get(0).getLong(0))
-        .isEqualTo(labels.size() + 1);
+        .isEqualTo(labels.size() + EXTRA_FILES);
     assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0)).isEqualTo(before);
   }
 
@@ -241,6 +250,20 @@ class SampleNightEndToEndTest {
         .get(0).getLong(0)).as("no silence in the samples lasts 60 s").isZero();
     assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("events") + "` WHERE event_type = 'over_talk'")
         .get(0).getLong(0)).as("other detections unchanged").isEqualTo(1);
+  }
+
+  @Test
+  @Order(9)
+  void aCutOffRecordingIsAnalysedWhenSalvagingIsAskedFor() {
+    int code = Main.execute("ingest", "--input", tmp.resolve("calls/cut_off.wav").toString(), "--output",
+        out.toString(), "--master", "local[2]", "--reprocess", "--salvage-truncated");
+    assertThat(code).isEqualTo(Main.OK);
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+    Row cut = sql("SELECT status, duration_s FROM parquet.`" + out.resolve("calls")
+        + "` WHERE source_path LIKE '%cut_off.wav'").get(0);
+    assertThat(cut.getString(0)).isEqualTo("ok");
+    double full = labels.get(5).path("duration_s").asDouble();
+    assertThat(cut.getDouble(1)).as("the part that is there").isCloseTo(full * 3 / 5, within(0.5));
   }
 
   private static long count(String table) {

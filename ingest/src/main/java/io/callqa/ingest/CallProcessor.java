@@ -41,6 +41,7 @@ public final class CallProcessor {
   private final int defaultAgentChannel;
   private final FeatureOptions featureOptions;
   private final AsrOptions asr;
+  private final boolean salvageTruncated;
   /** Threads for a call's second channel; daemon, so they never keep a JVM alive. */
   private static final ExecutorService CHANNEL_POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "callqa-channel");
@@ -52,12 +53,15 @@ public final class CallProcessor {
   /**
    * @param modelDir Vosk model directory, or {@code null} for the bundled model
    * @param defaultAgentChannel the agent's channel when the manifest does not say (0 = left)
+   * @param salvageTruncated analyse the frames present of a recording shorter than its header says
    */
-  public CallProcessor(String modelDir, int defaultAgentChannel, FeatureOptions featureOptions, AsrOptions asr) {
+  public CallProcessor(String modelDir, int defaultAgentChannel, FeatureOptions featureOptions, AsrOptions asr,
+      boolean salvageTruncated) {
     this.modelDir = modelDir;
     this.defaultAgentChannel = defaultAgentChannel;
     this.featureOptions = featureOptions;
     this.asr = asr;
+    this.salvageTruncated = salvageTruncated;
   }
 
   /** Processes {@code task} (already hashed) reading its bytes from {@code in}; does not close {@code in}. */
@@ -68,7 +72,7 @@ public final class CallProcessor {
     }
     DecodedAudio audio;
     try {
-      audio = AudioDecoder.decode(in, task.fileName());
+      audio = AudioDecoder.decode(in, task.fileName(), salvageTruncated);
     } catch (AudioException e) {
       return ProcessedCall.failed(record(task, CallRecord.FAILED, e.getMessage(), null));
     }

@@ -10,9 +10,11 @@ package io.callqa.ingest;
  * @param agentChannel default channel of the agent in stereo recordings (0 = left, 1 = right)
  * @param reprocess transcribe again recordings whose call_id is already in {@code calls}
  * @param asr how audio is fed to the recogniser
+ * @param salvageTruncated analyse the part present of a recording cut off before its header's announced length
+ *     (default: such a recording fails with an error saying so)
  */
 public record IngestConfig(String input, String output, String manifest, String modelDir, int agentChannel,
-    boolean reprocess, AsrOptions asr) {
+    boolean reprocess, AsrOptions asr, boolean salvageTruncated) {
 
   public IngestConfig {
     if (input == null || input.isBlank()) {

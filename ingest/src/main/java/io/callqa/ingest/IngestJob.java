@@ -83,8 +83,9 @@ public final class IngestJob {
     String modelDir = config.modelDir();
     int agentChannel = config.agentChannel();
     AsrOptions asr = config.asr();
+    boolean salvage = config.salvageTruncated();
     JavaRDD<ProcessedCall> processed = jsc.parallelize(todo, slices(todo.size())).map(t -> {
-      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr);
+      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr, salvage);
       done.add(1);
       if (p.call().durationS() != null) {
         audio.add(p.call().durationS());
@@ -151,8 +152,8 @@ public final class IngestJob {
   }
 
   private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel,
-      AsrOptions asr) {
-    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr);
+      AsrOptions asr, boolean salvage) {
+    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage);
     if (t.readError() != null) {
       return processor.process(t, InputStream.nullInputStream());
     }
