@@ -160,17 +160,8 @@ public final class Main implements Runnable {
     @Mixin AnalyzeOptions analyze;
 
     @Override
-    public Integer call() throws Exception {
-      IngestConfig ic = ingest.config(spark.output);
-      AnalyticsConfig ac = analyze.config(spark.output);
-      io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(ac.rulesFile()));
-      try (SparkSession s = spark.session()) {
-        IngestResult r = IngestJob.run(s, ic, System.err);
-        report(r, System.err);
-        AnalyticsJob.Result a = AnalyticsJob.run(s, ac);
-        report(a, spark.output, System.err);
-        return r.failures().isEmpty() ? OK : SOME_FAILED;
-      }
+    public Integer call() {
+      return runStages(spark, ingest.config(spark.output), analyze.config(spark.output));
     }
   }
 
@@ -181,13 +172,8 @@ public final class Main implements Runnable {
     @Mixin IngestOptions ingest;
 
     @Override
-    public Integer call() throws Exception {
-      IngestConfig ic = ingest.config(spark.output);
-      try (SparkSession s = spark.session()) {
-        IngestResult r = IngestJob.run(s, ic, System.err);
-        report(r, System.err);
-        return r.failures().isEmpty() ? OK : SOME_FAILED;
-      }
+    public Integer call() {
+      return runStages(spark, ingest.config(spark.output), null);
     }
   }
 
@@ -198,13 +184,33 @@ public final class Main implements Runnable {
     @Mixin AnalyzeOptions analyze;
 
     @Override
-    public Integer call() throws Exception {
-      AnalyticsConfig ac = analyze.config(spark.output);
-      io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(ac.rulesFile()));
-      try (SparkSession s = spark.session()) {
-        report(AnalyticsJob.run(s, ac), spark.output, System.err);
-        return OK;
+    public Integer call() {
+      return runStages(spark, null, analyze.config(spark.output));
+    }
+  }
+
+  /**
+   * Runs ingest and/or analytics (a null config skips that stage) in one Spark session. The rules file is
+   * validated before Spark starts, so a typo costs no start-up time.
+   */
+  static int runStages(SparkOptions spark, IngestConfig ingest, AnalyticsConfig analytics) {
+    if (analytics != null) {
+      io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(analytics.rulesFile()));
+    }
+    SparkSession s = spark.session();
+    try {
+      int code = OK;
+      if (ingest != null) {
+        IngestResult r = IngestJob.run(s, ingest, System.err);
+        report(r, System.err);
+        code = r.failures().isEmpty() ? OK : SOME_FAILED;
       }
+      if (analytics != null) {
+        report(AnalyticsJob.run(s, analytics), spark.output, System.err);
+      }
+      return code;
+    } finally {
+      s.stop();
     }
   }
 
