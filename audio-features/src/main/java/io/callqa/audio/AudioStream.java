@@ -84,4 +84,11 @@ public interface AudioStream extends AutoCloseable {
       }
     };
   }
+
+  /** Precondition of {@link #read}: one array per channel, each with room for at least one frame. */
+  static void checkBlock(float[][] block, int channels) {
+    if (block.length < channels || block[0].length == 0) {
+      throw new IllegalArgumentException("need " + channels + " channel arrays of at least 1 frame");
+    }
+  }
 }

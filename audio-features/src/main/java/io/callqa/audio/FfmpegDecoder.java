@@ -209,9 +209,7 @@ final class FfmpegDecoder {
 
     @Override
     public int read(float[][] block) throws AudioException {
-      if (block.length < info.channels() || block[0].length == 0) {
-        throw new IllegalArgumentException("need " + info.channels() + " channel arrays of at least 1 frame");
-      }
+      AudioStream.checkBlock(block, info.channels());
       if (ended || closed) {
         return -1;
       }

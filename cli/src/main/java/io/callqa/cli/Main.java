@@ -83,13 +83,9 @@ public final class Main implements Runnable {
 
     SparkSession session() {
       SparkSession.Builder b = SparkSession.builder().appName("callqa");
-      String configured = System.getProperty("spark.master");
-      if (master != null) {
-        b.master(master);
-      } else if (configured == null) {
-        b.master("local[*]");
-      }
-      String effective = master != null ? master : configured == null ? "local[*]" : configured;
+      // --master wins; else the master spark-submit set (system property); else local mode
+      String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+      b.master(effective);
       if (effective.startsWith("local")) {
         b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8");
       }
