@@ -4,7 +4,10 @@
 Needs: python3 with numpy, flite (voices slt, rms, kal, awb), festival with festvox-us-slt-hts, sox, Maven.
 The outputs are committed, so the tests need none of these tools; rerun only to change the set:
 
-    python3 ingest/src/test/pii/generate_redaction_set.py   [--audio-only | --transcribe-only]
+    python3 ingest/src/test/pii/generate_redaction_set.py   [--audio-only | --transcribe-only] [--heldout]
+
+--heldout makes the held-out set (redaction-heldout.json): the same kinds of utterances with other digits, pauses
+and voices (another seed), transcribed the same way, never looked at while tuning the redactor's word lists.
 
 Steps:
  1. Each case is a list of parts, each part plain speech or PII of one category (card, ssn, phone, account,
@@ -36,8 +39,12 @@ MODULE = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 REPO = os.path.dirname(MODULE)
 WORK = os.path.join(MODULE, "target", "pii-audio")
 RESOURCES = os.path.join(MODULE, "src", "test", "resources", "pii")
-RNG = random.Random(20261125)
-NOISE = np.random.default_rng(20261125)
+HELDOUT = "--heldout" in sys.argv
+SEED = 777 if HELDOUT else 20261125
+RNG = random.Random(SEED)
+NOISE = np.random.default_rng(SEED)
+if HELDOUT:
+    WORK += "-heldout"
 SPEECH_DBFS = -26.0
 VOICES = ["slt", "rms", "kal", "awb", "hts"]
 
@@ -253,7 +260,7 @@ def main():
 def synthesise():
     out = []
     for n, (cid, parts) in enumerate(cases()):
-        voice = VOICES[n % len(VOICES)]
+        voice = VOICES[(n + (2 if HELDOUT else 0)) % len(VOICES)]
         spans = render(cid, parts, voice)
         out.append({"id": cid, "voice": voice, "spoken": " ".join(p[0] for p in parts), "pii": spans})
         print(cid, voice, file=sys.stderr)
@@ -268,7 +275,10 @@ def transcribe():
         cp = f.read().strip()
     cp = os.pathsep.join([os.path.join(MODULE, "target", "test-classes"), os.path.join(MODULE, "target", "classes"), cp])
     subprocess.run(["java", "-cp", cp, "io.callqa.ingest.pii.RedactionSetTranscription", WORK,
-                    os.path.join(RESOURCES, "redaction-set.json")], cwd=REPO, check=True)
+                    os.path.join(RESOURCES, "redaction-heldout.json" if HELDOUT else "redaction-set.json")],
+                   cwd=REPO, check=True)
+    if HELDOUT:
+        return
     for cid, name in [("card-01", "card-number.wav"), ("ssn-01", "social-security-number.wav")]:
         shutil.copyfile(os.path.join(WORK, cid + ".wav"), os.path.join(RESOURCES, name))
 

@@ -27,12 +27,18 @@ import java.util.stream.IntStream;
  *       {@value #MAX_INNER_WORDS} other words may sit between two number words, and at most a third of a run's
  *       words may be other words; these are redacted with the run (they are usually misrecognised digits).
  *   <li><b>After a trigger</b> ("card number", "social", "last four", "phone number", "account number", ...) said
- *       by either party within {@value #TRIGGER_WINDOW_S} s before the run, two digits suffice.
- *   <li><b>Dates</b> (month, ordinal, numbers) are redacted only within {@value #TRIGGER_WINDOW_S} s after a
- *       date-of-birth trigger ("date of birth", "born on", "birthday"): "I paid on the fifth" stays.
- *   <li><b>E-mail addresses</b>: "&lt;words&gt; at &lt;words&gt; dot com|net|org|...", or after "email" the
- *       words up to a mail provider or the domain ending.
+ *       by either party within {@value #TRIGGER_WINDOW_S} s before the run, any number word is redacted (a lone
+ *       near-miss such as "to" or "for" is not).
+ *   <li><b>Dates</b> (month, ordinal, numbers) are redacted within {@value #TRIGGER_WINDOW_S} s after a
+ *       date-of-birth trigger ("date of birth", "born on", "birthday"), and anywhere when they are full dates
+ *       with a month and a year: "I paid on the fifth" and "the twenty first of june" stay.
+ *   <li><b>E-mail addresses</b>: "&lt;words&gt; at &lt;words&gt; dot com|net|org|...", and after "my email is" /
+ *       "email me at" the words up to the next pause (the recogniser often loses "at" and "dot").
  * </ul>
+ *
+ * <p>Triggers are looked for on every speaker's words: the agent asking "can I have the last four of your
+ * social" widens what the customer says next. Runs, dates and addresses are found per speaker and never
+ * include the other party's words.
  *
  * <p>Redacted words keep their speaker, times and confidence; their text becomes {@link #MASK} and
  * {@link Word#redacted()} is true. Stateless and thread-safe.
@@ -107,8 +113,7 @@ public final class PiiRedactor {
     boolean[] blocked = new boolean[tokens.length];
     List<int[]> bySpeaker = new ArrayList<>();
     for (Speaker s : Speaker.values()) {
-      int[] ix = IntStream.range(0, tokens.length).filter(i -> words.get(i).speaker() == s)
-          .toArray();
+      int[] ix = IntStream.range(0, tokens.length).filter(i -> words.get(i).speaker() == s).toArray();
       if (ix.length == 0) {
         continue;
       }
@@ -206,15 +211,15 @@ public final class PiiRedactor {
    */
   private static void scoreRun(View v, Token[] cls, int from, int to, List<Trigger> triggers, List<PiiSpan> out) {
     Trigger trigger = latest(triggers, Expect.NUMBER, v.word(from).startS());
-    // without a trigger, a lone number word hanging on an end of the run by other words is weak evidence ("the
-    // last four you prefer five eight five six", "read it for you five seven"): dropped when two words separate
-    // it or it is a near-miss
+    // without a trigger, a lone number word hanging on an end of the run by two other words is weak evidence
+    // ("the last four you prefer five eight five six"): dropped. With one word between it stays: that is more
+    // often a garbled digit group ("to force for six five five five") than talk ("read it for you five seven").
     if (trigger == null && from < to && !cls[from + 1].numeric()) {
       int next = from + 1;
       while (!cls[next].numeric()) {
         next++;
       }
-      if (next - from > 2 || cls[from].kind() == Kind.HOMOPHONE) {
+      if (next - from > 2) {
         scoreRun(v, cls, next, to, triggers, out);
         return;
       }
@@ -224,7 +229,7 @@ public final class PiiRedactor {
       while (!cls[prev].numeric()) {
         prev--;
       }
-      if (to - prev > 2 || cls[to].kind() == Kind.HOMOPHONE) {
+      if (to - prev > 2) {
         scoreRun(v, cls, from, prev, triggers, out);
         return;
       }
@@ -282,7 +287,8 @@ public final class PiiRedactor {
     }
     PiiCategory category;
     if (trigger != null) {
-      if (digits < 2 || (strong == 0 && digits < 3)) {
+      // after a trigger any real number word counts, and near-misses from two digits on
+      if (strong == 0 && digits < 2) {
         return;
       }
       category = trigger.category();

@@ -22,15 +22,18 @@ final class Triggers {
   private static final List<Phrase> PHRASES = new ArrayList<>();
 
   static {
-    number(PiiCategory.CARD, "card number", "card", "credit card", "debit card", "visa", "mastercard", "master card",
-        "american express", "amex", "discover card", "expiration", "expiry", "expires", "security code", "cvv",
-        "c v v", "card ending");
-    number(PiiCategory.SSN, "social security", "social", "s s n", "ssn", "last four", "last four digits",
-        "last four of", "last 4");
-    number(PiiCategory.PHONE, "phone number", "phone", "cell", "cell phone", "mobile", "reach me at", "call me at",
-        "call me back at", "callback number", "call back number", "area code", "telephone", "contact number");
-    number(PiiCategory.ACCOUNT, "account number", "account", "routing number", "routing", "member id",
-        "member i d", "member number", "policy number", "customer number", "reference number",
+    // single words such as "card", "account" or "phone" are too common in service calls ("the card we have on
+    // file ... three to five days") to widen what follows; "social" is not
+    number(PiiCategory.CARD, "card number", "card numbers", "card is", "card ending", "card ending in",
+        "number on the card", "numbers on the card", "visa", "mastercard", "master card", "american express", "amex",
+        "expiration", "expiry", "expires", "security code", "cvv", "c v v");
+    number(PiiCategory.SSN, "social security", "social", "s s n", "ssn", "last four",
+        "last four digits", "last four of");
+    number(PiiCategory.PHONE, "phone number", "phone numbers", "my phone is", "cell phone", "my cell", "cell number",
+        "mobile number", "reach me at", "call me at", "call me back at", "callback number", "call back number",
+        "area code", "telephone number", "contact number");
+    number(PiiCategory.ACCOUNT, "account number", "account numbers", "account is", "routing number", "routing",
+        "member id", "member i d", "member number", "policy number", "customer number", "reference number",
         "confirmation number", "pin", "pin number", "zip code", "id number", "i d number", "license number",
         "passport", "the number is", "number is");
     for (String p : List.of("date of birth", "birth date", "birthdate", "birthday", "born on", "born in", "born",

@@ -24,21 +24,97 @@ import org.junit.jupiter.api.Test;
  * see src/test/pii/generate_redaction_set.py), plus hand-written ASR-like utterances
  * (redaction-handwritten.txt), among them near misses that must stay ("I paid on the fifth", "twenty four
  * seven"). A word counts as PII when its label says so; recall is per labelled category, precision per category
- * the redactor gave. Card and social security numbers must be fully redacted.
+ * the redactor gave; "number words leaked" counts PII words that are real number words ("four", "seventy") left
+ * unredacted. Card and social security numbers must be fully redacted. The word lists were tuned on that set;
+ * {@link #heldOutSet} measures on utterances that were not looked at.
  */
 class PiiRedactionSetTest {
 
   /** One utterance: words as the recogniser gave them and each word's label (category, or null). */
   record Case(String id, String source, List<Word> words, List<String> labels) {}
 
+  /** Word counts of one evaluation: per labelled category {PII words, redacted}, per given category {redacted, PII}. */
+  record Scores(int cases, int negatives, int negativesTouched, Map<String, int[]> recall,
+      Map<String, int[]> precision, Map<String, int[]> numberWords) {
+    int labelled() {
+      return recall.values().stream().mapToInt(r -> r[0]).sum();
+    }
+
+    int found() {
+      return recall.values().stream().mapToInt(r -> r[1]).sum();
+    }
+
+    int redacted() {
+      return precision.values().stream().mapToInt(p -> p[0]).sum();
+    }
+
+    int correct() {
+      return precision.values().stream().mapToInt(p -> p[1]).sum();
+    }
+
+    int[] of(String category) {
+      return recall.getOrDefault(category, new int[2]);
+    }
+
+    /** {PII words that are real number words ("four", "seventy"), of which left unredacted}. */
+    int[] numberWordsOf(String category) {
+      return numberWords.getOrDefault(category, new int[2]);
+    }
+  }
+
   @Test
   void redactsEveryCardAndSocialSecurityDigitAndLeavesNearMissesAlone() throws IOException {
-    List<Case> cases = new ArrayList<>(generated());
+    List<Case> cases = new ArrayList<>(generated("redaction-set.json"));
     cases.addAll(handWritten());
-    PiiRedactor redactor = PiiRedactor.create();
+    System.out.printf(Locale.ROOT, "PII redaction set: %d utterances (%d generated through Vosk, %d hand-written)%n",
+        cases.size(), cases.stream().filter(c -> c.source().equals("vosk")).count(),
+        cases.stream().filter(c -> c.source().equals("hand")).count());
+    Scores s = score(cases);
 
-    Map<String, int[]> recall = new TreeMap<>(); // category -> {labelled, redacted}
-    Map<String, int[]> precision = new TreeMap<>(); // predicted category -> {redacted, of which PII}
+    assertThat(s.cases()).isGreaterThanOrEqualTo(30);
+    assertThat(s.negatives()).as("near misses in the set").isGreaterThanOrEqualTo(20);
+    assertThat(s.of("card")[0]).as("card words in the set").isGreaterThanOrEqualTo(150);
+    assertThat(s.of("ssn")[0]).as("social security words in the set").isGreaterThanOrEqualTo(80);
+    assertThat(s.of("card")[1]).as("card words redacted").isEqualTo(s.of("card")[0]);
+    assertThat(s.of("ssn")[1]).as("social security words redacted").isEqualTo(s.of("ssn")[0]);
+    assertThat(s.numberWordsOf("phone")[1] + s.numberWordsOf("account")[1]).as("phone/account number words left")
+        .isZero();
+    // floors a little under what this version measures (printed above), so a regression fails
+    assertThat((double) s.found() / s.labelled()).as("overall recall").isGreaterThanOrEqualTo(0.95);
+    assertThat((double) s.correct() / s.redacted()).as("overall precision").isGreaterThanOrEqualTo(0.95);
+    assertThat(s.negativesTouched()).as("near misses redacted").isLessThanOrEqualTo(1);
+  }
+
+  /**
+   * The held-out set: the same kinds of utterances with other digits, pauses and voices, generated and
+   * transcribed the same way but not looked at while choosing the word lists, thresholds and triggers (the set
+   * above was). Its figures are the honest estimate; the floors are set under what this version measured there.
+   */
+  @Test
+  void heldOutSet() throws IOException {
+    List<Case> cases = generated("redaction-heldout.json");
+    System.out.printf(Locale.ROOT, "PII redaction held-out set: %d utterances generated through Vosk%n",
+        cases.size());
+    Scores s = score(cases);
+
+    assertThat(s.cases()).isGreaterThanOrEqualTo(30);
+    // no digit of a card or social security number may survive; words the recogniser made of them that are not
+    // number words ("so sick" for "six six") at the edges of a run can
+    assertThat(s.numberWordsOf("card")[0]).isGreaterThanOrEqualTo(100);
+    assertThat(s.numberWordsOf("card")[1]).as("card number words left").isZero();
+    assertThat(s.numberWordsOf("ssn")[1]).as("social security number words left").isZero();
+    assertThat((double) s.of("card")[1] / s.of("card")[0]).as("card words redacted").isGreaterThanOrEqualTo(0.95);
+    assertThat((double) s.of("ssn")[1] / s.of("ssn")[0]).as("ssn words redacted").isGreaterThanOrEqualTo(0.90);
+    assertThat((double) s.found() / s.labelled()).as("overall recall").isGreaterThanOrEqualTo(0.88);
+    assertThat((double) s.correct() / s.redacted()).as("overall precision").isGreaterThanOrEqualTo(0.95);
+    assertThat(s.negativesTouched()).as("near misses redacted").isLessThanOrEqualTo(1);
+  }
+
+  private static Scores score(List<Case> cases) {
+    PiiRedactor redactor = PiiRedactor.create();
+    Map<String, int[]> recall = new TreeMap<>();
+    Map<String, int[]> precision = new TreeMap<>();
+    Map<String, int[]> numberWords = new TreeMap<>();
     int negatives = 0;
     int negativesTouched = 0;
     List<String> misses = new ArrayList<>();
@@ -59,6 +135,11 @@ class PiiRedactionSetTest {
           int[] r = recall.computeIfAbsent(label, k -> new int[2]);
           r[0]++;
           r[1] += predicted[i] != null ? 1 : 0;
+          if (SpokenNumbers.classify(PiiRedactor.normalise(c.words().get(i).word())).strong()) {
+            int[] n = numberWords.computeIfAbsent(label, k -> new int[2]);
+            n[0]++;
+            n[1] += predicted[i] == null ? 1 : 0;
+          }
         }
         if (predicted[i] != null) {
           int[] p = precision.computeIfAbsent(predicted[i], k -> new int[2]);
@@ -77,39 +158,23 @@ class PiiRedactionSetTest {
         misses.add(String.format(Locale.ROOT, "  %-16s %s", c.id(), shown));
       }
     }
-
-    int labelled = recall.values().stream().mapToInt(r -> r[0]).sum();
-    int found = recall.values().stream().mapToInt(r -> r[1]).sum();
-    int redacted = precision.values().stream().mapToInt(p -> p[0]).sum();
-    int correct = precision.values().stream().mapToInt(p -> p[1]).sum();
-    System.out.printf(Locale.ROOT, "PII redaction set: %d utterances (%d generated through Vosk, %d hand-written),"
-        + " %d without PII%n", cases.size(), cases.stream().filter(c -> c.source().equals("vosk")).count(),
-        cases.stream().filter(c -> c.source().equals("hand")).count(), negatives);
-    System.out.printf(Locale.ROOT, "%-14s %9s %9s %7s | %9s %9s %9s%n", "category", "PII words", "redacted", "recall",
-        "redacted", "were PII", "precision");
+    Scores s = new Scores(cases.size(), negatives, negativesTouched, recall, precision, numberWords);
+    System.out.printf(Locale.ROOT, "%-14s %9s %9s %7s | %9s %9s %9s | %12s %7s%n", "category", "PII words", "redacted",
+        "recall", "redacted", "were PII", "precision", "number words", "leaked");
     for (String cat : categories(recall, precision)) {
       int[] r = recall.getOrDefault(cat, new int[2]);
       int[] p = precision.getOrDefault(cat, new int[2]);
-      System.out.printf(Locale.ROOT, "%-14s %9d %9d %7s | %9d %9d %9s%n", cat, r[0], r[1], ratio(r[1], r[0]), p[0],
-          p[1], ratio(p[1], p[0]));
+      int[] n = numberWords.getOrDefault(cat, new int[2]);
+      System.out.printf(Locale.ROOT, "%-14s %9d %9d %7s | %9d %9d %9s | %12d %7d%n", cat, r[0], r[1],
+          ratio(r[1], r[0]), p[0], p[1], ratio(p[1], p[0]), n[0], n[1]);
     }
-    System.out.printf(Locale.ROOT, "%-14s %9d %9d %7s | %9d %9d %9s%n", "overall", labelled, found,
-        ratio(found, labelled), redacted, correct, ratio(correct, redacted));
+    System.out.printf(Locale.ROOT, "%-14s %9d %9d %7s | %9d %9d %9s%n", "overall", s.labelled(), s.found(),
+        ratio(s.found(), s.labelled()), s.redacted(), s.correct(), ratio(s.correct(), s.redacted()));
     System.out.printf(Locale.ROOT, "utterances without PII with any word redacted: %d of %d%n", negativesTouched,
         negatives);
-    System.out.println("differences (!missed!, +over-redacted+):");
+    System.out.println("differences (!missed!, +over-redacted+, [redacted]):");
     misses.forEach(System.out::println);
-
-    assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
-    assertThat(negatives).as("near misses in the set").isGreaterThanOrEqualTo(20);
-    assertThat(recall.get("card")[0]).as("card words in the set").isGreaterThanOrEqualTo(150);
-    assertThat(recall.get("ssn")[0]).as("social security words in the set").isGreaterThanOrEqualTo(80);
-    assertThat(recall.get("card")[1]).as("card words redacted").isEqualTo(recall.get("card")[0]);
-    assertThat(recall.get("ssn")[1]).as("social security words redacted").isEqualTo(recall.get("ssn")[0]);
-    // floors a little under what this version measures (printed above), so a regression fails
-    assertThat((double) found / labelled).as("overall recall").isGreaterThanOrEqualTo(0.95);
-    assertThat((double) correct / redacted).as("overall precision").isGreaterThanOrEqualTo(0.95);
-    assertThat(negativesTouched).as("near misses redacted").isLessThanOrEqualTo(1);
+    return s;
   }
 
   private static List<String> categories(Map<String, int[]> a, Map<String, int[]> b) {
@@ -123,9 +188,9 @@ class PiiRedactionSetTest {
     return den == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) num / den);
   }
 
-  static List<Case> generated() throws IOException {
+  static List<Case> generated(String file) throws IOException {
     JsonNode root;
-    try (InputStream in = resource("redaction-set.json")) {
+    try (InputStream in = resource(file)) {
       root = new ObjectMapper().readTree(in);
     }
     List<Case> out = new ArrayList<>();
