@@ -128,9 +128,15 @@ public final class Main implements Runnable {
         + " before the length its header announces (by default such a file fails with an error saying so).")
     boolean salvageTruncated;
 
+    @Option(names = "--keep-pii", description = "Keep personal data (card, social security, phone and account"
+        + " numbers, dates of birth, e-mail addresses) in words and utterances. By default it is replaced by"
+        + " [REDACTED] before anything is written. The choice is recorded in calls.pii_kept.")
+    boolean keepPii;
+
     IngestConfig config(String output) {
       return new IngestConfig(input, output, manifest, model, agentChannel, reprocess,
-          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults(), salvageTruncated);
+          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults(), salvageTruncated,
+          keepPii);
     }
   }
 

@@ -22,6 +22,18 @@ class CommandLineTest {
   }
 
   @Test
+  void keepPiiIsOfferedByRunAndIngestAndReachesTheIngestConfig() {
+    assertThat(captureOut(() -> Main.execute("run", "--help"))).contains("--keep-pii", "[REDACTED]");
+    assertThat(captureOut(() -> Main.execute("ingest", "--help"))).contains("--keep-pii");
+    for (boolean keep : new boolean[] {false, true}) {
+      String[] args = keep ? new String[] {"ingest", "--keep-pii"} : new String[] {"ingest"};
+      Main.Ingest cmd = (Main.Ingest) new picocli.CommandLine(new Main()).parseArgs(args).subcommand()
+          .commandSpec().userObject();
+      assertThat(cmd.ingest.config("out").keepPii()).isEqualTo(keep);
+    }
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     String err = captureErr(() -> assertThat(Main.execute("run", "--no-such-option")).isEqualTo(Main.USAGE));
     assertThat(err).contains("--no-such-option");

@@ -61,7 +61,7 @@ class IngestBenchmark {
       spark.sparkContext().setLogLevel("WARN");
       Path output = tmp.resolve("out");
       r = IngestJob.run(spark, new IngestConfig(batch.toString(), output.toString(), null, null, 0, false,
-          AsrOptions.defaults(), false), new PrintStream(PrintStream.nullOutputStream()));
+          AsrOptions.defaults(), false, false), new PrintStream(PrintStream.nullOutputStream()));
       Row asr = spark.sql("SELECT sum(asr_cpu_s), sum(asr_input_s) FROM parquet.`" + output.resolve("calls") + "`")
           .collectAsList().get(0);
       asrCpu = asr.getDouble(0);
@@ -79,7 +79,7 @@ class IngestBenchmark {
     rss = RssSampler.start();
     cpu0 = processCpuNanos();
     t0 = System.nanoTime();
-    CallProcessor naive = new CallProcessor(null, 0, FeatureOptions.defaults(), AsrOptions.ungated(), false);
+    CallProcessor naive = new CallProcessor(null, 0, FeatureOptions.defaults(), AsrOptions.ungated(), false, false);
     double naiveAudio = 0;
     try (Stream<Path> files = Files.list(batch)) {
       for (Path f : files.sorted().toList()) {

@@ -110,6 +110,13 @@ class SampleNightEndToEndTest {
     }
     long words = sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0);
     assertThat(words).as("recognised words").isGreaterThan(300);
+    // redaction is on by default and recorded; the sample calls hold no personal data ("three to five days",
+    // "one moment", "your account number please" without one given), so nothing may be redacted
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("calls") + "` WHERE NOT pii_kept").get(0)
+        .getLong(0)).as("calls redacted, not kept").isEqualTo(sql("SELECT count(*) FROM parquet.`"
+        + out.resolve("calls") + "`").get(0).getLong(0));
+    assertThat(sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "` WHERE redacted").get(0).getLong(0))
+        .as("words redacted in calls without personal data").isZero();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.callqa.audio.Resampler;
 import io.callqa.audio.Segment;
 import io.callqa.ingest.asr.Transcriber;
 import io.callqa.ingest.asr.VoskModels;
+import io.callqa.ingest.pii.PiiRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -42,6 +43,7 @@ public final class CallProcessor {
   private final FeatureOptions featureOptions;
   private final AsrOptions asr;
   private final boolean salvageTruncated;
+  private final boolean keepPii;
   /** Threads for a call's second channel; daemon, so they never keep a JVM alive. */
   private static final ExecutorService CHANNEL_POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "callqa-channel");
@@ -54,14 +56,16 @@ public final class CallProcessor {
    * @param modelDir Vosk model directory, or {@code null} for the bundled model
    * @param defaultAgentChannel the agent's channel when the manifest does not say (0 = left)
    * @param salvageTruncated analyse the frames present of a recording shorter than its header says
+   * @param keepPii keep personal data in the words (no {@link PiiRedactor} pass); recorded in the call's row
    */
   public CallProcessor(String modelDir, int defaultAgentChannel, FeatureOptions featureOptions, AsrOptions asr,
-      boolean salvageTruncated) {
+      boolean salvageTruncated, boolean keepPii) {
     this.modelDir = modelDir;
     this.defaultAgentChannel = defaultAgentChannel;
     this.featureOptions = featureOptions;
     this.asr = asr;
     this.salvageTruncated = salvageTruncated;
+    this.keepPii = keepPii;
   }
 
   /** Processes {@code task} (already hashed) reading its bytes from {@code in}; does not close {@code in}. */
@@ -123,6 +127,9 @@ public final class CallProcessor {
       asrCpuS += r.asrCpuS();
     }
     words.sort(Comparator.comparingDouble(Word::startS));
+    if (!keepPii) { // before anything is built from the words: utterances and every table see redacted text
+      words = PiiRedactor.create().redact(words);
+    }
     speech.sort(Comparator.comparingDouble(SpeechSegment::startS));
     List<Utterance> utterances = new ArrayList<>();
     for (Speaker s : Speaker.values()) {
@@ -196,6 +203,6 @@ public final class CallProcessor {
         audio == null ? null : audio.info().durationS(), audio == null ? null : audio.info().sampleRate(),
         audio == null ? null : audio.info().encoding(), channels, agentChannel, m.agentId(), m.queue(),
         m.direction(), m.startedAt(), VoskModels.displayName(modelDir), BuildInfo.pipelineVersion(), Instant.now(),
-        null, null);
+        null, null, keepPii);
   }
 }

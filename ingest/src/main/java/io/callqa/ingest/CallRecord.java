@@ -12,11 +12,13 @@ import java.time.LocalDate;
  * @param asrInputS seconds of audio fed to the recogniser (all channels; less than channels x duration when
  *     gated), {@code null} when not transcribed
  * @param asrCpuS CPU seconds the recogniser took (all channels)
+ * @param piiKept true when the run was asked to keep personal data ({@code --keep-pii}); false when transcripts
+ *     were redacted
  */
 public record CallRecord(String callId, LocalDate callDate, String sourcePath, String contentSha256, String status,
     String error, Double durationS, Integer sampleRate, String encoding, Integer channels, Integer agentChannel,
     String agentId, String queue, String direction, Instant startedAt, String asrModel, String pipelineVersion,
-    Instant ingestedAt, Double asrInputS, Double asrCpuS) implements Serializable {
+    Instant ingestedAt, Double asrInputS, Double asrCpuS, boolean piiKept) implements Serializable {
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";
@@ -25,7 +27,7 @@ public record CallRecord(String callId, LocalDate callDate, String sourcePath, S
   public CallRecord withAsr(double inputS, double cpuS) {
     return new CallRecord(callId, callDate, sourcePath, contentSha256, status, error, durationS, sampleRate, encoding,
         channels, agentChannel, agentId, queue, direction, startedAt, asrModel, pipelineVersion, ingestedAt, inputS,
-        cpuS);
+        cpuS, piiKept);
   }
 
   public boolean ok() {

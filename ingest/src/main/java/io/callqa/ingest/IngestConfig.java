@@ -12,9 +12,11 @@ package io.callqa.ingest;
  * @param asr how audio is fed to the recogniser
  * @param salvageTruncated analyse the part present of a recording cut off before its header's announced length
  *     (default: such a recording fails with an error saying so)
+ * @param keepPii keep personal data in transcripts instead of redacting it ({@code --keep-pii}); recorded in
+ *     {@code calls.pii_kept}
  */
 public record IngestConfig(String input, String output, String manifest, String modelDir, int agentChannel,
-    boolean reprocess, AsrOptions asr, boolean salvageTruncated) {
+    boolean reprocess, AsrOptions asr, boolean salvageTruncated, boolean keepPii) {
 
   public IngestConfig {
     if (input == null || input.isBlank()) {

@@ -84,8 +84,9 @@ public final class IngestJob {
     int agentChannel = config.agentChannel();
     AsrOptions asr = config.asr();
     boolean salvage = config.salvageTruncated();
+    boolean keepPii = config.keepPii();
     JavaRDD<ProcessedCall> processed = jsc.parallelize(todo, slices(todo.size())).map(t -> {
-      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr, salvage);
+      ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr, salvage, keepPii);
       done.add(1);
       if (p.call().durationS() != null) {
         audio.add(p.call().durationS());
@@ -152,8 +153,9 @@ public final class IngestJob {
   }
 
   private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel,
-      AsrOptions asr, boolean salvage) {
-    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage);
+      AsrOptions asr, boolean salvage, boolean keepPii) {
+    CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage,
+        keepPii);
     if (t.readError() != null) {
       return processor.process(t, InputStream.nullInputStream());
     }

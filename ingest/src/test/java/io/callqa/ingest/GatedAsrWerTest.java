@@ -75,7 +75,7 @@ class GatedAsrWerTest {
   }
 
   private static ProcessedCall process(Path file, AsrOptions asr) throws IOException {
-    CallProcessor p = new CallProcessor(null, 0, FeatureOptions.defaults(), asr, false);
+    CallProcessor p = new CallProcessor(null, 0, FeatureOptions.defaults(), asr, false, true);
     RecordingTask t = new RecordingTask(file.toUri().toString(), Files.size(file), 0, ManifestEntry.NONE,
         "0".repeat(64), null);
     try (InputStream in = Files.newInputStream(file)) {

@@ -34,6 +34,7 @@ public final class CallsTable {
   public static final String INGESTED_AT = "ingested_at";
   public static final String ASR_INPUT_S = "asr_input_s";
   public static final String ASR_CPU_S = "asr_cpu_s";
+  public static final String PII_KEPT = "pii_kept";
 
   public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
       callId(), callDate(), string(SOURCE_PATH), string(CONTENT_SHA256),
@@ -41,7 +42,8 @@ public final class CallsTable {
       integer(SAMPLE_RATE), string(ENCODING), integer(CHANNELS), integer(AGENT_CHANNEL), string(AGENT_ID),
       string(QUEUE), string(DIRECTION), DataTypes.createStructField(STARTED_AT, DataTypes.TimestampType, true),
       string(ASR_MODEL), string(PIPELINE_VERSION),
-      DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false), dbl(ASR_INPUT_S), dbl(ASR_CPU_S)});
+      DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false), dbl(ASR_INPUT_S), dbl(ASR_CPU_S),
+      DataTypes.createStructField(PII_KEPT, DataTypes.BooleanType, true)});
 
   private CallsTable() {}
 
@@ -49,6 +51,6 @@ public final class CallsTable {
     return RowFactory.create(c.callId(), c.callDate(), c.sourcePath(), c.contentSha256(), c.status(), c.error(),
         c.durationS(), c.sampleRate(), c.encoding(), c.channels(), c.agentChannel(), c.agentId(), c.queue(),
         c.direction(), c.startedAt() == null ? null : Timestamp.from(c.startedAt()), c.asrModel(),
-        c.pipelineVersion(), Timestamp.from(c.ingestedAt()), c.asrInputS(), c.asrCpuS());
+        c.pipelineVersion(), Timestamp.from(c.ingestedAt()), c.asrInputS(), c.asrCpuS(), c.piiKept());
   }
 }
