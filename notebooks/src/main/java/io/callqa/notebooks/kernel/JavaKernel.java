@@ -82,7 +82,9 @@ public final class JavaKernel extends BaseKernel {
       remaining = info.completeness().isComplete() ? info.remaining() : "";
       lastValue = null;
       for (SnippetEvent event : shell.eval(source)) {
-        lastValue = check(event, source);
+        if (event.causeSnippet() == null) { // not the update of a snippet that depends on this one
+          lastValue = check(event, source);
+        }
       }
     }
     return lastValue == null ? null : new DisplayData(lastValue);
@@ -90,9 +92,6 @@ public final class JavaKernel extends BaseKernel {
 
   /** Throws {@link CellException} when the event reports a failure; returns the value to show, if any. */
   private String check(SnippetEvent event, String source) {
-    if (event.causeSnippet() != null) {
-      return null; // an update of a dependent snippet, not the evaluation itself
-    }
     Snippet snippet = event.snippet();
     if (event.exception() != null) {
       throw new CellException(describe(event.exception()), event.exception());
