@@ -187,6 +187,8 @@ class ReportEndToEndTest {
     Path file = out.resolve("reports/callqa-report-" + latest + ".html");
     assertThat(r.html()).isEqualTo(out + "/reports/callqa-report-" + latest + ".html");
     Document latestDoc = parse(file);
+    assertThat(out.resolve("reports")).as("just the report, no Hadoop .crc side file")
+        .isDirectoryNotContaining("glob:**.crc");
     List<String> failed = new ArrayList<>();
     sql("SELECT regexp_extract(source_path, '[^/]+$', 0), error FROM calls WHERE status = 'failed' AND call_date"
         + " = DATE '" + latest + "' ORDER BY 1").forEach(f -> failed.add(f.getString(0) + " " + f.getString(1)));

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,6 +36,9 @@ public final class ReportJob {
     Path p = new Path(target);
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs instanceof LocalFileSystem local) {
+        fs = local.getRawFileSystem(); // no .crc side file next to a report meant to be opened and mailed
+      }
       if (p.getParent() != null) {
         fs.mkdirs(p.getParent());
       }
