@@ -6,6 +6,8 @@ import io.callqa.ingest.CallqaException;
 import io.callqa.ingest.IngestConfig;
 import io.callqa.ingest.IngestJob;
 import io.callqa.ingest.IngestResult;
+import io.callqa.report.ReportConfig;
+import io.callqa.report.ReportJob;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -24,8 +26,10 @@ import picocli.CommandLine.Option;
     description = {"Speech analytics for recorded contact-center calls.",
         "Transcribes each channel with Vosk, detects dead air, holds, over-talk,",
         "raised voices and missing disclosures, and writes Parquet tables.",
-        "", "A night's batch:  callqa run --input <recordings> --output <tables>"},
-    subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, CommandLine.HelpCommand.class},
+        "", "A night's batch:  callqa run --input <recordings> --output <tables>",
+        "Its QA report:    callqa report --output <tables>"},
+    subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, Main.Report.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all recordings ok; 3 some recordings failed (listed, outputs",
         "still written); 2 usage error; 1 fatal error."})
 public final class Main implements Runnable {
@@ -58,7 +62,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use run, ingest or analyze.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use run, ingest, analyze or report.");
   }
 
   static final class Version implements CommandLine.IVersionProvider {
@@ -188,6 +192,42 @@ public final class Main implements Runnable {
     @Override
     public Integer call() {
       return runStages(spark, null, analyze.config(spark.output));
+    }
+  }
+
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = {"Write a night's QA report: one self-contained HTML file (inline CSS and SVG charts, no",
+          "network) with summary numbers, event charts, flagged calls with transcript snippets, disclosure",
+          "compliance per rule, agents and failed recordings. Contains transcript excerpts (personal data):",
+          "it is meant for QA supervisors."})
+  static final class Report implements Callable<Integer> {
+    @Mixin SparkOptions spark;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+        description = "The night (call_date) to report. Default: the latest call_date in the calls table.")
+    LocalDate date;
+
+    @Option(names = "--html", paramLabel = "PATH",
+        description = "The HTML file to write (any Hadoop path). Default: <output>/reports/callqa-report-<date>.html.")
+    String html;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "" + ReportConfig.DEFAULT_TOP_CALLS,
+        description = "Show the N most severe flagged calls in detail (1-" + ReportConfig.MAX_TOP_CALLS
+            + "; the rest are counted). Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Override
+    public Integer call() {
+      ReportConfig config = new ReportConfig(spark.output, date, html, top);
+      SparkSession s = spark.session();
+      try {
+        ReportJob.Result r = ReportJob.run(s, config);
+        System.err.printf(Locale.ROOT, "report: night %s, %d recordings, %d flagged calls (%d shown)%nwritten to %s"
+            + " (%d KB)%n", r.date(), r.calls(), r.flagged(), r.shownFlagged(), r.html(), (r.bytes() + 1023) / 1024);
+        return OK;
+      } finally {
+        s.stop();
+      }
     }
   }
 

@@ -16,7 +16,9 @@ class CommandLineTest {
   @Test
   void helpExplainsEveryCommand() {
     String out = captureOut(() -> assertThat(Main.execute("--help")).isZero());
-    assertThat(out).contains("run", "ingest", "analyze", "Exit codes");
+    assertThat(out).contains("run", "ingest", "analyze", "report", "Exit codes");
+    String report = captureOut(() -> assertThat(Main.execute("report", "--help")).isZero());
+    assertThat(report).contains("--output", "--date", "--html", "--top", "personal data");
     String run = captureOut(() -> assertThat(Main.execute("run", "--help")).isZero());
     assertThat(run).contains("--input", "--output", "--rules", "--manifest", "--master", "--model");
   }
@@ -37,6 +39,12 @@ class CommandLineTest {
   void unknownOptionIsAUsageError() {
     String err = captureErr(() -> assertThat(Main.execute("run", "--no-such-option")).isEqualTo(Main.USAGE));
     assertThat(err).contains("--no-such-option");
+  }
+
+  @Test
+  void reportTopOutOfRangeIsFatalWithTheAllowedRange() {
+    String err = captureErr(() -> assertThat(Main.execute("report", "--top", "0")).isEqualTo(Main.FATAL));
+    assertThat(err).contains("--top 0").contains("from 1 to 1000");
   }
 
   @Test

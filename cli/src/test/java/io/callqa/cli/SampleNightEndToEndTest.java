@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real night: {@code callqa run} on the bundled sample calls (real Vosk with the bundled model, real Spark
- * local mode, real Parquet), plus a non-audio file dropped into the input folder. Detections are compared with
+ * local mode, real Parquet), plus a non-audio file and a cut-off recording dropped into the input folder
+ * ({@link SampleNight}, shared with the report tests). Detections are compared with
  * examples/labels.json, written by examples/generate_samples.py from the calls' timelines.
  */
 @Tag("slow")
@@ -53,21 +53,10 @@ class SampleNightEndToEndTest {
 
   @BeforeAll
   static void runTheNight() throws IOException {
-    Path input = tmp.resolve("calls");
-    Files.createDirectories(input);
-    try (Stream<Path> files = Files.list(ROOT.resolve("examples/calls"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, input.resolve(f.getFileName()));
-      }
-    }
-    Files.writeString(input.resolve("notes.wav"), "meeting notes, not a recording\n");
-    // a recording copied before the recorder finished: its header announces more audio than the file holds
-    byte[] whole = Files.readAllBytes(input.resolve("call06_mono.wav"));
-    Files.write(input.resolve("cut_off.wav"), java.util.Arrays.copyOf(whole, whole.length * 3 / 5));
-    out = tmp.resolve("out");
-    exitCode = Main.execute("run", "--input", input.toString(), "--output", out.toString(), "--manifest",
-        ROOT.resolve("examples/manifest.csv").toString(), "--rules", ROOT.resolve("examples/rules.yaml").toString(),
-        "--master", "local[2]");
+    // the night is run once per test JVM (SampleNight); this class changes its tables, so it works on a copy
+    SampleNight.Night night = SampleNight.copyTo(tmp);
+    out = night.out();
+    exitCode = night.exitCode();
     labels = new ObjectMapper().readTree(ROOT.resolve("examples/labels.json").toFile()).path("calls");
     spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

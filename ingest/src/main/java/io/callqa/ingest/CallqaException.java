@@ -49,6 +49,16 @@ public final class CallqaException extends RuntimeException {
         + " with the same --output first.", null);
   }
 
+  public static CallqaException noAnalyticsTables(String output) {
+    return new CallqaException("No analytics tables under '" + output + "'. Run `callqa analyze` (or `callqa run`)"
+        + " with the same --output first.", null);
+  }
+
+  public static CallqaException noCallsOnDate(String output, java.time.LocalDate date, java.time.LocalDate latest) {
+    return new CallqaException("No calls on " + date + " under '" + output + "'. Pass --date with a night that"
+        + " was ingested (the latest is " + latest + "), or leave --date out to report the latest night.", null);
+  }
+
   public static CallqaException config(String problem) {
     return new CallqaException(problem, null);
   }
