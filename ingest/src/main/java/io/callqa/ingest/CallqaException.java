@@ -49,6 +49,11 @@ public final class CallqaException extends RuntimeException {
         + " with the same --output first.", null);
   }
 
+  public static CallqaException noAnalyticsTables(String output, String table) {
+    return new CallqaException("No " + table + " table under '" + output + "'. Run `callqa run` (or `callqa analyze`"
+        + " after `callqa ingest`) with the same --output first.", null);
+  }
+
   public static CallqaException config(String problem) {
     return new CallqaException(problem, null);
   }
