@@ -16,7 +16,9 @@ class CommandLineTest {
   @Test
   void helpExplainsEveryCommand() {
     String out = captureOut(() -> assertThat(Main.execute("--help")).isZero());
-    assertThat(out).contains("run", "ingest", "analyze", "Exit codes");
+    assertThat(out).contains("run", "ingest", "analyze", "audit", "Exit codes");
+    String audit = captureOut(() -> assertThat(Main.execute("audit", "--help")).isZero());
+    assertThat(audit).contains("--output", "--date", "--disclosure", "--csv", "missing");
     String run = captureOut(() -> assertThat(Main.execute("run", "--help")).isZero());
     assertThat(run).contains("--input", "--output", "--rules", "--manifest", "--master", "--model");
   }
