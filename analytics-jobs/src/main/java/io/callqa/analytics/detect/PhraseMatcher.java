@@ -274,7 +274,7 @@ public final class PhraseMatcher {
       return 1;
     }
     double sim = letterSimilarity(a.text(), b.text());
-    if (!a.sound().isEmpty() && !b.sound().isEmpty()) {
+    if (sim < SOUND_WEIGHT && !a.sound().isEmpty() && !b.sound().isEmpty()) { // else sound cannot beat it
       sim = Math.max(sim, SOUND_WEIGHT * letterSimilarity(a.sound(), b.sound()));
     }
     double min = Math.max(a.text().length(), b.text().length()) <= 3 ? MIN_SHORT_WORD_SIMILARITY : MIN_WORD_SIMILARITY;
