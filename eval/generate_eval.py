@@ -978,6 +978,215 @@ def e26():
     return c
 
 
+# --- e27-e38: disclosure robustness (issue #6). Disclosures verbatim, paraphrased, late, under agent-channel
+# noise of -40..-45 dBFS (the ASR garbles words there), and absent (some with near-miss wording), several voices.
+
+@call
+def e27():
+    c = EvalCall("e27_notice_noise40_slt", "Verbatim recording notice under pink noise -40 dBFS on the agent "
+                 "channel (12 dB below the speech): the ASR garbles words of it.", SLT, RMS, agent_id="A100",
+                 noise={"agent": (-40, "pink")})
+    greet(c, "Sarah")
+    c.disclose("recording_notice", "verbatim", gap=0.4)
+    c.say("customer", "Hi, I would like to change the address on my account.")
+    c.say("agent", "Of course. What is the new address?")
+    c.say("customer", "It is twelve Oak Street in Springfield.")
+    c.say("agent", "Thank you, the address is updated.")
+    close(c, "full")
+    return c
+
+
+@call
+def e28():
+    c = EvalCall("e28_notice_noise42_awb", "Verbatim recording notice, awb agent, brown noise -42 dBFS on both "
+                 "channels.", AWB, KAL, queue="support", agent_id="A200",
+                 noise={"agent": (-42, "brown"), "customer": (-42, "brown")})
+    greet(c, "Mark", "full3")
+    c.disclose("recording_notice", "verbatim", gap=0.4)
+    c.say("customer", "My internet connection drops every evening.")
+    c.say("agent", "I am sorry to hear that. I will run a line test now.")
+    c.say("agent", "The test shows a weak signal, I will send a technician on Monday.", gap=2.0)
+    c.say("customer", "Monday works for me.")
+    close(c, "full2", "No, thanks.")
+    return c
+
+
+@call
+def e29():
+    c = EvalCall("e29_notice_paraphrase_noise45_kal", "Paraphrased recording notice ('please note that this call "
+                 "is being recorded'), kal16 agent, pink noise -45 dBFS on the agent channel.", KAL, SLT,
+                 agent_id="A400", noise={"agent": (-45, "pink")})
+    greet(c, "Peter", "full2")
+    c.disclose("recording_notice", "paraphrase", "Please note that this call is being recorded.", gap=0.4)
+    c.say("customer", "Hello, I want to order a new cheque book.")
+    c.say("agent", "Sure. Should it go to your home address?")
+    c.say("customer", "Yes, to my home address please.")
+    c.say("agent", "I have ordered it, it will arrive within a week.")
+    c.say("customer", "Great, thank you.")
+    close(c, "full")
+    return c
+
+
+@call
+def e30():
+    c = EvalCall("e30_notice_paraphrase_hts_noise40", "Paraphrased recording notice ('all of our calls are "
+                 "recorded for quality and training purposes'), festival HTS agent, brown noise -40 dBFS on the "
+                 "agent channel.", HTS, RMS, agent_id="A600", noise={"agent": (-40, "brown")})
+    greet(c, "Lisa")
+    c.disclose("recording_notice", "paraphrase", "All of our calls are recorded for quality and training "
+               "purposes.", gap=0.4)
+    c.say("customer", "Hi, I would like to increase the limit on my credit card.")
+    c.say("agent", "I can raise it to three thousand dollars. Is that enough?")
+    c.say("customer", "Yes, that is perfect.")
+    c.say("agent", "Done, the new limit is active now.")
+    close(c, "full", "No, that is everything.")
+    return c
+
+
+@call
+def e31():
+    c = EvalCall("e31_collections_noise43_rms", "Collections call, rms agent under pink noise -43 dBFS: verbatim "
+                 "recording notice and verbatim mini-Miranda, both garbled by the ASR in places.", RMS, SLT,
+                 queue="collections", agent_id="A500", noise={"agent": (-43, "pink")})
+    greet(c, "Tom")
+    c.disclose("recording_notice", "verbatim", gap=0.4)
+    c.disclose("mini_miranda", "verbatim", gap=0.4)
+    c.say("customer", "Yes, I know I am behind on my payments.")
+    c.say("agent", "Can you pay the overdue amount of two hundred dollars this week?")
+    c.say("customer", "I can pay it on Friday.")
+    c.say("agent", "Thank you, I have noted a payment on Friday.")
+    close(c, "full")
+    return c
+
+
+@call
+def e32():
+    c = EvalCall("e32_collections_no_miranda_near_miss", "Collections call without the mini-Miranda "
+                 "(missing_disclosure): the agent talks about the debt and about information ('any information "
+                 "you give me will help') but never says the disclosure. Verbatim recording notice, awb agent.",
+                 AWB, RMS, queue="collections", agent_id="A500")
+    greet(c, "Mark")
+    c.disclose("recording_notice", "verbatim", gap=0.4)
+    c.disclose("mini_miranda", "absent")
+    c.say("agent", "I am calling about the debt on your account, which is now two months overdue.", gap=0.4)
+    c.say("customer", "I lost my job last month, so money is tight.")
+    c.say("agent", "I am sorry to hear that. Any information you can give me about your income will help us "
+          "find a payment plan.")
+    c.say("customer", "I can pay fifty dollars a month for now.")
+    c.say("agent", "That works, I have set up the plan.")
+    close(c, "full")
+    return c
+
+
+@call
+def e33():
+    c = EvalCall("e33_no_notice_recorded_near_miss", "No recording notice (missing_disclosure), fast slt agent "
+                 "(x0.85); near-miss wording: 'I have recorded your new phone number for the quality team' shares "
+                 "words with the notice but is not one. Greeting without name (greeting_incomplete).",
+                 ("slt", 0.85), AWB, agent_id="A300")
+    greet(c, variant="no_name")
+    c.disclose("recording_notice", "absent")
+    c.say("customer", "Hi, I have a new phone number and I want to update it.", gap=0.6)
+    c.say("agent", "Sure, what is the new number?")
+    c.say("customer", "It is five five five, one two three, four four four four.")
+    c.say("agent", "Thank you, I have recorded your new phone number for the quality team.")
+    c.say("customer", "Will you also send me text messages to that number?")
+    c.say("agent", "Yes, payment alerts will go to the new number from tomorrow.")
+    c.say("customer", "Okay, thanks.")
+    close(c, "full2", "No, that is all.")
+    return c
+
+
+@call
+def e34():
+    c = EvalCall("e34_no_notice_noise40_kal_policy", "No recording notice (missing_disclosure), kal16 agent under "
+                 "pink noise -40 dBFS; the agent says 'it is our policy' (forbidden_phrase).", KAL, RMS,
+                 queue="support", agent_id="A400", noise={"agent": (-40, "pink")})
+    greet(c, "Peter")
+    c.disclose("recording_notice", "absent")
+    c.say("customer", "Hello, I was charged a late fee and I would like it removed.")
+    c.forbidden("I am sorry, it is our policy to charge that fee.")
+    c.say("customer", "But I paid only one day late.")
+    c.say("agent", "I understand. I will ask my manager and call you back tomorrow.")
+    close(c, "full")
+    return c
+
+
+@call
+def e35():
+    c = EvalCall("e35_no_notice_hts", "No recording notice (missing_disclosure), festival HTS agent, clean line; "
+                 "the closing thanks but never checks for other concerns (closing_missing).", HTS, KAL,
+                 agent_id="A600")
+    greet(c, "Lisa", "full3")
+    c.disclose("recording_notice", "absent")
+    c.say("customer", "Hi, I would like to know the opening hours of your branch in the city centre.", gap=0.6)
+    c.say("agent", "The branch is open from nine to five on weekdays and until noon on Saturday.")
+    c.say("customer", "Is there parking near the branch?")
+    c.say("agent", "Yes, there is a public car park right behind the building.")
+    c.say("customer", "And can I open a savings account there without an appointment?")
+    c.say("agent", "Yes, you can, but please bring your passport or driving licence.")
+    c.say("customer", "Thank you, that helps.")
+    close(c, "no_anything_else")
+    return c
+
+
+@call
+def e36():
+    c = EvalCall("e36_late_notice_noise42_rms", "Recording notice spoken only after 30 s (late_disclosure), rms "
+                 "agent under brown noise -42 dBFS.", RMS, SLT, agent_id="A200", noise={"agent": (-42, "brown")})
+    greet(c, "Tom")
+    c.say("customer", "Hello, I want to report a lost credit card.")
+    c.say("agent", "I am sorry to hear that. I have blocked the card right away.")
+    c.say("customer", "Thank you. Will I get a new one?")
+    c.say("agent", "Yes, a new card will be sent to your home address within five days.")
+    c.say("customer", "And the payments I made yesterday are still fine?", gap=0.8)
+    c.say("agent", "Yes, all payments before the block stay valid.")
+    c.say("customer", "Good to know, I was worried about the rent.")
+    c.disclose("recording_notice", "late", "Before I forget, this call may be recorded for quality and "
+               "training purposes.", gap=0.6)
+    c.say("customer", "That is fine.")
+    close(c, "full", "No, thank you.")
+    return c
+
+
+@call
+def e37():
+    c = EvalCall("e37_late_paraphrase_awb_slow", "Paraphrased recording notice after 30 s (late_disclosure: 'this "
+                 "call is being recorded'), slow awb agent (x1.2), pink noise -45 dBFS on both channels.",
+                 ("awb", 1.2), SLT, queue="sales", agent_id="A300",
+                 noise={"agent": (-45, "pink"), "customer": (-45, "pink")})
+    greet(c, "Emma")
+    c.say("customer", "Hi, I am interested in your travel insurance.")
+    c.say("agent", "Our travel insurance covers medical costs and cancelled flights.")
+    c.say("customer", "How much does it cost for a family?")
+    c.say("agent", "For a family it is twenty dollars per month.")
+    c.say("customer", "Does it cover skiing holidays as well?")
+    c.say("agent", "Yes, winter sports are included at no extra cost.")
+    c.say("customer", "That sounds good.")
+    c.disclose("recording_notice", "late", "I should mention that this call is being recorded.", gap=0.6)
+    c.say("customer", "Sure. Please sign me up.")
+    close(c, "full2", "No, thanks.")
+    return c
+
+
+@call
+def e38():
+    c = EvalCall("e38_alaw_notice_fast_hts_customer", "8 kHz A-law, fast kal16 agent (x0.85) with a verbatim "
+                 "recording notice under brown noise -44 dBFS; festival HTS customer.", ("kal16", 0.85), HTS,
+                 fmt="alaw8k", agent_id="A100", noise={"agent": (-44, "brown")})
+    greet(c, "James")
+    c.disclose("recording_notice", "verbatim", gap=0.4)
+    c.say("customer", "Hello, I need a statement for my tax return.")
+    c.say("agent", "I can send you the annual statement by email today.")
+    c.say("customer", "Yes please, that would be great.")
+    c.say("agent", "It is on its way to your inbox.")
+    c.say("customer", "Could you also send last year's statement?")
+    c.say("agent", "Yes, I have attached both years.")
+    c.say("customer", "Got it, thanks.", gap=1.5)
+    close(c, "full")
+    return c
+
+
 # ----------------------------------------------------------------------------------------------- main
 
 def main():

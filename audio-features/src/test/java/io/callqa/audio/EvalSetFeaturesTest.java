@@ -96,7 +96,8 @@ class EvalSetFeaturesTest {
           (List<Map<String, Object>>) c.get("turns"), (List<Map<String, Object>>) c.get("events"),
           (List<Map<String, Object>>) c.get("negatives"), features));
     }
-    assertThat(CALLS).hasSize(26);
+    // every labelled call (26 when this test was written; e27-e38 were added for the disclosure checks)
+    assertThat(CALLS).hasSize(((List<Object>) labels.get("calls")).size()).hasSizeGreaterThanOrEqualTo(26);
     System.out.printf("EvalSetFeaturesTest: %d calls, %.0f channel-seconds decoded and analysed in %.2f s%n",
         CALLS.size(), audioS, (System.nanoTime() - start) / 1e9);
     System.out.println("  call                                        music cov  speech-in-music  tones (ch: s)"

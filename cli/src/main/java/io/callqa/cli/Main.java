@@ -2,6 +2,8 @@ package io.callqa.cli;
 
 import io.callqa.analytics.AnalyticsConfig;
 import io.callqa.analytics.AnalyticsJob;
+import io.callqa.analytics.audit.AuditReport;
+import io.callqa.analytics.audit.DisclosureAudit;
 import io.callqa.ingest.CallqaException;
 import io.callqa.ingest.IngestConfig;
 import io.callqa.ingest.IngestJob;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
         "Transcribes each channel with Vosk, detects dead air, holds, over-talk,",
         "raised voices and missing disclosures, and writes Parquet tables.",
         "", "A night's batch:  callqa run --input <recordings> --output <tables>",
-        "Its QA report:    callqa report --output <tables>"},
-    subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, Main.Report.class,
+        "Its QA report:    callqa report --output <tables>",
+        "Compliance audit: callqa audit --output <tables> [--csv]"},
+    subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, Main.Report.class, Main.Audit.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all recordings ok; 3 some recordings failed (listed, outputs",
         "still written); 2 usage error; 1 fatal error."})
@@ -62,7 +65,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use run, ingest, analyze or report.");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: use run, ingest, analyze, report or audit.");
   }
 
   static final class Version implements CommandLine.IVersionProvider {
@@ -224,6 +228,41 @@ public final class Main implements Runnable {
         ReportJob.Result r = ReportJob.run(s, config);
         System.err.printf(Locale.ROOT, "report: night %s, %d recordings, %d flagged calls (%d shown)%nwritten to %s"
             + " (%d KB)%n", r.date(), r.calls(), r.flagged(), r.shownFlagged(), r.html(), (r.bytes() + 1023) / 1024);
+        return OK;
+      } finally {
+        s.stop();
+      }
+    }
+  }
+
+  @Command(name = "audit", mixinStandardHelpOptions = true,
+      description = {"Compliance audit of the disclosure checks already written under --output:",
+          "per disclosure, how many applicable calls said it in its window, said it late",
+          "or missed it, then every missing or late call with its agent and file.",
+          "Reads the tables only (run or analyze first)."})
+  static final class Audit implements Callable<Integer> {
+    @Mixin SparkOptions spark;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only calls of this call_date.")
+    LocalDate date;
+
+    @Option(names = "--disclosure", paramLabel = "ID", description = "Only this disclosure id (as in the rules file).")
+    String disclosure;
+
+    @Option(names = "--csv", description = "Print CSV instead of a table: the counts, an empty line, the calls.")
+    boolean csv;
+
+    @Override
+    public Integer call() {
+      SparkSession s = spark.session();
+      try {
+        AuditReport report = DisclosureAudit.run(s, spark.output, date, disclosure);
+        if (csv) {
+          report.printCsv(System.out);
+        } else {
+          report.printTable(System.out);
+        }
+        System.out.flush();
         return OK;
       } finally {
         s.stop();

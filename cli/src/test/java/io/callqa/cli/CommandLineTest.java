@@ -16,9 +16,11 @@ class CommandLineTest {
   @Test
   void helpExplainsEveryCommand() {
     String out = captureOut(() -> assertThat(Main.execute("--help")).isZero());
-    assertThat(out).contains("run", "ingest", "analyze", "report", "Exit codes");
+    assertThat(out).contains("run", "ingest", "analyze", "report", "audit", "Exit codes");
     String report = captureOut(() -> assertThat(Main.execute("report", "--help")).isZero());
     assertThat(report).contains("--output", "--date", "--html", "--top", "personal data");
+    String audit = captureOut(() -> assertThat(Main.execute("audit", "--help")).isZero());
+    assertThat(audit).contains("--output", "--date", "--disclosure", "--csv", "missing");
     String run = captureOut(() -> assertThat(Main.execute("run", "--help")).isZero());
     assertThat(run).contains("--input", "--output", "--rules", "--manifest", "--master", "--model");
   }

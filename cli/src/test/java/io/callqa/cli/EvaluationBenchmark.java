@@ -68,6 +68,7 @@ class EvaluationBenchmark {
       }
     }
     List<Finding> detected = new ArrayList<>();
+    Map<String, double[]> checks = new TreeMap<>(); // "file disclosure_id" -> {found 1/0, similarity}
     try (SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
         .getOrCreate()) {
       String calls0 = "parquet.`" + out.resolve("calls") + "`";
@@ -78,8 +79,9 @@ class EvaluationBenchmark {
             r.isNullAt(3) ? null : r.getDouble(3), r.getString(4)));
       }
       for (Row r : spark.sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), d.disclosure_id, d.found,"
-          + " d.in_window FROM parquet.`" + out.resolve("disclosure_checks") + "` d JOIN " + calls0
+          + " d.in_window, d.similarity FROM parquet.`" + out.resolve("disclosure_checks") + "` d JOIN " + calls0
           + " c USING (call_id)").collectAsList()) {
+        checks.put(r.getString(0) + " " + r.getString(1), new double[] {r.getBoolean(2) ? 1 : 0, r.getDouble(4)});
         if (!r.getBoolean(2)) {
           detected.add(new Finding(r.getString(0), "missing_disclosure", r.getString(1), null, null, null));
         } else if (!r.getBoolean(3)) {
@@ -92,6 +94,49 @@ class EvaluationBenchmark {
         || l.type().equals("greeting_incomplete") || l.type().equals("closing_missing")
         ? new Finding(l.call(), l.type(), l.key(), null, null, l.who()) : l).toList();
     report(normalizedLabels, detected, negatives);
+    disclosureReport(calls, checks);
+  }
+
+  /**
+   * The compliance figures of issue #6: missing-disclosure recall (a disclosure truly absent from the call is
+   * reported missing) and false-missing rate (a disclosure that was spoken, in or out of its window, is reported
+   * missing), over every (call, applicable disclosure) pair of the labels.
+   */
+  private static void disclosureReport(JsonNode calls, Map<String, double[]> checks) {
+    int absent = 0;
+    int absentReported = 0;
+    int spoken = 0;
+    int spokenReported = 0;
+    List<String> lines = new ArrayList<>();
+    for (JsonNode c : calls) {
+      String file = c.path("file").asText();
+      var it = c.path("disclosure_details").fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        double[] check = checks.get(file + " " + e.getKey());
+        boolean reportedMissing = check == null || check[0] == 0;
+        String sim = check == null ? "no row" : String.format(Locale.ROOT, "similarity %.2f", check[1]);
+        String variant = e.getValue().path("variant").asText();
+        if (e.getValue().path("spoken").asBoolean()) {
+          spoken++;
+          if (reportedMissing) {
+            spokenReported++;
+            lines.add(String.format("  false missing: %s %s (%s, %s)", file, e.getKey(), variant, sim));
+          }
+        } else {
+          absent++;
+          if (reportedMissing) {
+            absentReported++;
+          } else {
+            lines.add(String.format("  absent but found: %s %s (%s)", file, e.getKey(), sim));
+          }
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%ndisclosures: missing-disclosure recall %.2f (%d of %d absent reported missing),"
+        + " false-missing rate %.2f (%d of %d spoken reported missing)%n", absent == 0 ? 1 : (double) absentReported
+        / absent, absentReported, absent, spoken == 0 ? 0 : (double) spokenReported / spoken, spokenReported, spoken);
+    lines.forEach(System.out::println);
   }
 
   private static void report(List<Finding> labels, List<Finding> detected, Map<String, List<double[]>> negatives) {

@@ -179,6 +179,69 @@ class SampleNightEndToEndTest {
 
   @Test
   @Order(5)
+  void auditCountsEachDisclosureAndListsTheMissingCallsWithAgentAndFile() {
+    // expected from the labels: applicable calls per disclosure, those without it, those with it late
+    Map<String, long[]> expected = new java.util.TreeMap<>(); // id -> applicable, found in window, late, missing
+    List<String> missingCalls = new ArrayList<>();
+    labels.forEach(c -> c.path("disclosures").fields().forEachRemaining(e -> {
+      long[] n = expected.computeIfAbsent(e.getKey(), k -> new long[4]);
+      n[0]++;
+      boolean late = false;
+      for (JsonNode ev : c.path("events")) {
+        late |= ev.path("type").asText().equals("late_disclosure")
+            && ev.path("disclosure_id").asText().equals(e.getKey());
+      }
+      n[!e.getValue().asBoolean() ? 3 : late ? 2 : 1]++;
+      if (!e.getValue().asBoolean()) {
+        missingCalls.add(e.getKey() + ",missing,2026-11-23," + c.path("agent_id").asText() + ",");
+        missingCalls.add(c.path("file").asText());
+      }
+    }));
+    assertThat(expected.get("recording_notice")[3]).as("the samples miss one notice").isEqualTo(1);
+    java.util.function.Supplier<Integer> run = () -> Main.execute("audit", "--output", out.toString(), "--csv",
+        "--master", "local[2]");
+    String[] result = new String[1];
+    int code = captureOut(run, result);
+    assertThat(code).isEqualTo(Main.OK);
+    List<String> lines = result[0].lines().toList();
+    List<String> counts = new ArrayList<>();
+    expected.forEach((id, n) -> counts.add(id + "," + n[0] + "," + n[1] + "," + n[2] + "," + n[3] + ","));
+    assertThat(lines.get(0)).isEqualTo("disclosure_id,applicable,found,late,missing,rules_version");
+    assertThat(lines.subList(1, 1 + counts.size())).hasSameSizeAs(counts).allSatisfy(l ->
+        assertThat(counts).anySatisfy(c -> assertThat(l).startsWith(c)));
+    List<String> findings = lines.subList(counts.size() + 3, lines.size());
+    assertThat(findings).filteredOn(l -> l.contains(",missing,")).hasSize(missingCalls.size() / 2);
+    for (int i = 0; i < missingCalls.size(); i += 2) {
+      String prefix = missingCalls.get(i);
+      String file = missingCalls.get(i + 1);
+      assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(prefix).contains(file));
+    }
+
+    // the terminal table, one disclosure
+    code = captureOut(() -> Main.execute("audit", "--output", out.toString(), "--disclosure", "recording_notice",
+        "--date", "2026-11-23", "--master", "local[2]"), result);
+    assertThat(code).isEqualTo(Main.OK);
+    assertThat(result[0]).contains("disclosure", "applicable", "missing %", "call02_dead_air.wav")
+        .doesNotContain("mini_miranda");
+    assertThat(Main.execute("audit", "--output", out.toString(), "--disclosure", "no_such_notice", "--master",
+        "local[2]")).isEqualTo(Main.FATAL);
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+  }
+
+  private static int captureOut(java.util.function.Supplier<Integer> r, String[] out) {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return r.get();
+    } finally {
+      System.setOut(old);
+      out[0] = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  @Order(6)
   void monoCallHasNoPerPartyMetricsAndSummariesCoverEveryCall() {
     List<Row> rows = sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), s.agent_talk_s, s.turn_count,"
         + " s.qa_score, s.dead_air_count FROM parquet.`" + out.resolve("call_summary") + "` s JOIN parquet.`"
@@ -196,7 +259,7 @@ class SampleNightEndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void rerunningTheSameNightAddsNoRows() {
     long before = sql("SELECT count(*) FROM parquet.`" + out.resolve("words") + "`").get(0).getLong(0);
     int code = Main.execute("ingest", "--input", tmp.resolve("calls").toString(), "--output", out.toString(),
@@ -209,7 +272,7 @@ class SampleNightEndToEndTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void reprocessingACallReplacesItsRowsInsteadOfAddingToThem() {
     String call05 = "regexp_extract(c.source_path, '[^/]+$', 0) = 'call05_raised_voice.wav'";
     String wordsOf = "SELECT count(*) FROM parquet.`" + out.resolve("words") + "` w JOIN parquet.`"
@@ -229,7 +292,7 @@ class SampleNightEndToEndTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aRulesChangeIsAppliedByAnalyzeAloneAndStaleEventsDisappear() throws IOException {
     String oldVersion = sql("SELECT first(rules_version) FROM parquet.`" + out.resolve("events") + "`").get(0)
         .getString(0);
@@ -249,7 +312,7 @@ class SampleNightEndToEndTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aCutOffRecordingIsAnalysedWhenSalvagingIsAskedFor() {
     int code = Main.execute("ingest", "--input", tmp.resolve("calls/cut_off.wav").toString(), "--output",
         out.toString(), "--master", "local[2]", "--reprocess", "--salvage-truncated");

@@ -49,9 +49,9 @@ public final class CallqaException extends RuntimeException {
         + " with the same --output first.", null);
   }
 
-  public static CallqaException noAnalyticsTables(String output) {
-    return new CallqaException("No analytics tables under '" + output + "'. Run `callqa analyze` (or `callqa run`)"
-        + " with the same --output first.", null);
+  public static CallqaException noAnalyticsTables(String output, String table) {
+    return new CallqaException("No " + table + " table under '" + output + "'. Run `callqa run` (or `callqa analyze`"
+        + " after `callqa ingest`) with the same --output first.", null);
   }
 
   public static CallqaException noCallsOnDate(String output, java.time.LocalDate date, java.time.LocalDate latest) {

@@ -82,7 +82,7 @@ public final class NightReportReader {
   /** Reads and aggregates the night {@code date}; fails with an actionable error if there is nothing to show. */
   public static NightReport read(SparkSession spark, String output, LocalDate date, int topCalls) {
     requireTable(spark, output, CallsTable.NAME, CallqaException.noIngestTables(output));
-    requireTable(spark, output, CallSummaryTable.NAME, CallqaException.noAnalyticsTables(output));
+    requireTable(spark, output, CallSummaryTable.NAME, CallqaException.noAnalyticsTables(output, CallSummaryTable.NAME));
     Dataset<Row> calls = night(spark, output, CallsTable.NAME, CallsTable.SCHEMA, date)
         .withColumn(FILE, regexp_extract(col(CallsTable.SOURCE_PATH), "[^/]+$", 0)).cache();
     try {
@@ -314,7 +314,7 @@ public final class NightReportReader {
       LocalDate date) {
     if (!exists(spark, output, table)) {
       if (schema == null) {
-        throw CallqaException.noAnalyticsTables(output);
+        throw CallqaException.noAnalyticsTables(output, table);
       }
       return spark.createDataFrame(List.of(), schema);
     }

@@ -49,8 +49,38 @@ class PhraseMatcherTest {
   }
 
   @Test
+  void wordsSplitOrMergedByTheRecogniserArePaired() {
+    // "purposes" heard as "their buses" (Vosk small model on 8 kHz audio), "may be" heard as "maybe"
+    PhraseMatcher.Match split = PhraseMatcher.best(List.of(NOTICE),
+        words("this call may be recorded for quality and training their buses"));
+    PhraseMatcher.Match dropped = PhraseMatcher.best(List.of(NOTICE),
+        words("this call may be recorded for quality and training"));
+    assertThat(split.similarity()).isGreaterThan(dropped.similarity() + 0.05);
+    assertThat(split.last()).isEqualTo(10);
+    PhraseMatcher.Match merged = PhraseMatcher.best(List.of(NOTICE),
+        words("this call maybe recorded for quality and training purposes"));
+    assertThat(merged.similarity()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aPhraseIsNotMatchedAcrossALongPause() {
+    List<Word> w = new ArrayList<>();
+    w.add(new Word(Speaker.AGENT, 1.0, 1.3, "this", 1, false));
+    w.add(new Word(Speaker.AGENT, 1.4, 1.7, "call", 1, false));
+    w.add(new Word(Speaker.AGENT, 6.0, 6.3, "recorded", 1, false));
+    w.add(new Word(Speaker.AGENT, 6.4, 6.7, "for", 1, false));
+    w.add(new Word(Speaker.AGENT, 6.8, 7.1, "quality", 1, false));
+    PhraseMatcher.Match m = PhraseMatcher.best(List.of(NOTICE), w);
+    assertThat(m.first()).as("starts after the 4.3 s pause").isEqualTo(2);
+    assertThat(m.similarity()).isEqualTo(0.3);
+  }
+
+  @Test
   void wordSimilarityIgnoresChanceOverlap() {
     assertThat(PhraseMatcher.wordSimilarity("purposes", "purpose")).isGreaterThan(0.8);
     assertThat(PhraseMatcher.wordSimilarity("to", "do")).isZero();
+    // sound keys only for words of 4+ letters, and weaker than spelling
+    assertThat(PhraseMatcher.wordSimilarity("call", "goal")).isEqualTo(PhraseMatcher.SOUND_WEIGHT);
+    assertThat(PhraseMatcher.wordSimilarity("purposes", "purchases")).isGreaterThan(0.6);
   }
 }
