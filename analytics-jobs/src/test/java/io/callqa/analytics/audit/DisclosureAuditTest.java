@@ -144,7 +144,7 @@ class DisclosureAuditTest {
 
   private static void call(List<Row> rows, String id, LocalDate date, String path, String agent, String status) {
     rows.add(CallsTable.row(new CallRecord(id, date, path, "sha-" + id, status, null, 60.0, 8000, "mulaw", 2, 0,
-        agent, "billing", "inbound", null, "vosk-small", "test", Instant.parse("2026-11-25T00:00:00Z"), null, null)));
+        agent, "billing", "inbound", null, "vosk-small", "test", Instant.parse("2026-11-25T00:00:00Z"), null, null, false)));
   }
 
   private static void check(List<Row> rows, String id, LocalDate date, String disclosure, boolean found, Double at,
