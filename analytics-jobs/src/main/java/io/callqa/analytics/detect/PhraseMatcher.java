@@ -2,8 +2,10 @@ package io.callqa.analytics.detect;
 
 import io.callqa.ingest.Word;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -46,15 +48,22 @@ public final class PhraseMatcher {
    */
   public record Match(String phrase, double similarity, int first, int last) {}
 
-  /** A normalised word with its sound key, compared by {@link #wordSimilarity}. */
-  record Token(String text, String sound) {
+  /**
+   * A normalised word with its sound key, compared by {@link #wordSimilarity}; {@code id} numbers the distinct
+   * words of one {@link Memo} (-1 outside one).
+   */
+  record Token(String text, String sound, int id) {
     static Token of(String text) {
-      return new Token(text, text.length() < MIN_SOUND_LETTERS ? "" : METAPHONE.doubleMetaphone(text));
+      return of(text, -1);
     }
 
-    Token join(Token next) {
-      return of(text + next.text);
+    static Token of(String text, int id) {
+      return new Token(text, soundKey(text), id);
     }
+  }
+
+  private static String soundKey(String text) {
+    return text.length() < MIN_SOUND_LETTERS ? "" : METAPHONE.doubleMetaphone(text);
   }
 
   /**
@@ -63,7 +72,8 @@ public final class PhraseMatcher {
    * so words of an earlier sentence never pad out a garbled match (and never move its start).
    */
   public static Match best(List<String> phrases, List<Word> words) {
-    List<List<Token>> phraseTokens = phrases.stream().map(p -> tokens(p).stream().map(Token::of).toList()).toList();
+    Memo memo = new Memo();
+    List<List<Token>> phraseTokens = phrases.stream().map(p -> tokens(p).stream().map(memo::token).toList()).toList();
     Match best = null;
     int from = 0;
     for (int i = 1; i <= words.size(); i++) {
@@ -72,10 +82,10 @@ public final class PhraseMatcher {
       }
       List<Token> text = new ArrayList<>(i - from);
       for (Word w : words.subList(from, i)) {
-        text.add(Token.of(normalize(w.word())));
+        text.add(memo.token(normalize(w.word())));
       }
       for (int k = 0; k < phrases.size(); k++) {
-        Match m = align(phrases.get(k), phraseTokens.get(k), text);
+        Match m = align(phrases.get(k), phraseTokens.get(k), text, memo);
         if (m != null && (best == null || m.similarity() > best.similarity())) {
           best = new Match(m.phrase(), m.similarity(), m.first() + from, m.last() + from);
         }
@@ -85,13 +95,48 @@ public final class PhraseMatcher {
     return best;
   }
 
+  /**
+   * Sound keys and word-pair similarities already computed during one {@link #best} call: a transcript repeats
+   * its words, and every phrase is compared with the same text, so most pairs recur (about a quarter less CPU in the analytics job).
+   */
+  static final class Memo {
+    private final Map<String, Token> tokens = new HashMap<>();
+    private final Map<Long, Double> similarities = new HashMap<>();
+
+    Token token(String text) {
+      Token t = tokens.get(text);
+      if (t == null) {
+        t = Token.of(text, tokens.size());
+        tokens.put(text, t);
+      }
+      return t;
+    }
+
+    Token join(Token a, Token b) {
+      return token(a.text() + b.text());
+    }
+
+    double similarity(Token a, Token b) {
+      if (a.id() < 0 || b.id() < 0) {
+        return wordSimilarity(a, b);
+      }
+      long key = ((long) a.id() << 32) | b.id();
+      Double v = similarities.get(key);
+      if (v == null) {
+        v = wordSimilarity(a, b);
+        similarities.put(key, v);
+      }
+      return v;
+    }
+  }
+
   /** Pair similarities of a phrase against a text: single words, a split phrase word, two merged phrase words. */
   private static final class Pairs {
     final double[][] one;
     final double[][] split; // split[i][j]: p[i] vs t[j-1] + t[j]
     final double[][] merge; // merge[i][j]: p[i-1] + p[i] vs t[j]
 
-    Pairs(List<Token> p, List<Token> t, int from, int to) {
+    Pairs(List<Token> p, List<Token> t, int from, int to, Memo memo) {
       int m = p.size();
       int n = to - from + 1;
       one = new double[m][n];
@@ -99,16 +144,16 @@ public final class PhraseMatcher {
       merge = new double[m][n];
       List<Token> pJoined = new ArrayList<>();
       for (int i = 0; i < m; i++) {
-        pJoined.add(i == 0 ? null : p.get(i - 1).join(p.get(i)));
+        pJoined.add(i == 0 ? null : memo.join(p.get(i - 1), p.get(i)));
       }
       List<Token> tJoined = new ArrayList<>();
       for (int j = 0; j < n; j++) {
-        tJoined.add(j == 0 ? null : t.get(from + j - 1).join(t.get(from + j)));
+        tJoined.add(j == 0 ? null : memo.join(t.get(from + j - 1), t.get(from + j)));
       }
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           Token tj = t.get(from + j);
-          one[i][j] = wordSimilarity(p.get(i), tj);
+          one[i][j] = memo.similarity(p.get(i), tj);
         }
       }
       // a split or merge counts only where the joined words are closer than either part alone: "quality and"
@@ -116,11 +161,11 @@ public final class PhraseMatcher {
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           if (j > 0) {
-            double sim = wordSimilarity(p.get(i), tJoined.get(j));
+            double sim = memo.similarity(p.get(i), tJoined.get(j));
             split[i][j] = sim > one[i][j] && sim > one[i][j - 1] ? sim : 0;
           }
           if (i > 0) {
-            double sim = wordSimilarity(pJoined.get(i), t.get(from + j));
+            double sim = memo.similarity(pJoined.get(i), t.get(from + j));
             merge[i][j] = sim > one[i][j] && sim > one[i - 1][j] ? sim : 0;
           }
         }
@@ -129,12 +174,16 @@ public final class PhraseMatcher {
   }
 
   static Match align(String phrase, List<Token> p, List<Token> t) {
+    return align(phrase, p, t, new Memo());
+  }
+
+  private static Match align(String phrase, List<Token> p, List<Token> t, Memo memo) {
     int m = p.size();
     int n = t.size();
     if (m == 0 || n == 0) {
       return null;
     }
-    Pairs s = new Pairs(p, t, 0, n - 1);
+    Pairs s = new Pairs(p, t, 0, n - 1, memo);
     double[][] h = new double[m + 1][n + 1];
     int[][] start = new int[m + 1][n + 1];
     double bestScore = 0;
@@ -192,7 +241,7 @@ public final class PhraseMatcher {
     int slack = Math.max(0, m - (last - first + 1));
     first = Math.max(0, first - slack);
     last = Math.min(n - 1, last + slack);
-    return pairing(phrase, p, t, first, last);
+    return pairing(phrase, p, t, first, last, memo);
   }
 
   /**
@@ -201,9 +250,13 @@ public final class PhraseMatcher {
    * paired word.
    */
   static Match pairing(String phrase, List<Token> p, List<Token> t, int from, int to) {
+    return pairing(phrase, p, t, from, to, new Memo());
+  }
+
+  private static Match pairing(String phrase, List<Token> p, List<Token> t, int from, int to, Memo memo) {
     int m = p.size();
     int n = to - from + 1;
-    Pairs s = new Pairs(p, t, from, to);
+    Pairs s = new Pairs(p, t, from, to, memo);
     double[][] w = new double[m + 1][n + 1];
     int[][] move = new int[m + 1][n + 1]; // 0 skip phrase word, 1 skip text word, 2 pair, 3 split, 4 merge
     for (int i = 1; i <= m; i++) {
