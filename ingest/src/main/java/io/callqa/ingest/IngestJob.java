@@ -154,15 +154,8 @@ public final class IngestJob {
   private static ProcessedCall process(RecordingTask t, Configuration conf, String modelDir, int agentChannel,
       AsrOptions asr, boolean salvage) {
     CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage);
-    if (t.readError() != null) {
-      return processor.process(t, InputStream.nullInputStream());
-    }
     Path p = new Path(t.path());
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
-      return processor.process(t, in);
-    } catch (IOException e) {
-      return processor.process(t.withHash(t.contentSha256(), e.getMessage()), InputStream.nullInputStream());
-    }
+    return processor.process(t, () -> p.getFileSystem(conf).open(p));
   }
 
   /** One task per distinct call_id (the same recording under two names is ingested once). */
