@@ -73,14 +73,15 @@ public final class CallProcessor {
    */
   public ProcessedCall process(RecordingTask task, RecordingSource source) {
     if (task.readError() != null) {
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task.readError()), null));
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, task.readError()), null));
     }
     AudioInfo info;
     List<ChannelFeatures> features;
     try (InputStream in = source.open(); AudioStream stream = AudioDecoder.open(in, task.fileName(), salvageTruncated)) {
       AudioInfo header = stream.info();
       if (header.channels() > 2) {
-        return ProcessedCall.failed(record(task, CallRecord.FAILED, "the recording has " + header.channels()
+        return ProcessedCall.failed(record(task, CallRecord.FAILED, task.fileName() + ": the recording has "
+            + header.channels()
             + " channels; callqa reads mono or stereo (agent and customer on separate channels). Down-mix it, e.g."
             + " `ffmpeg -i in.wav -ac 2 out.wav`, or export the two party channels.",
             header.frames() >= 0 ? header : null));
@@ -91,7 +92,7 @@ public final class CallProcessor {
     } catch (AudioException e) {
       return ProcessedCall.failed(record(task, CallRecord.FAILED, e.getMessage(), null));
     } catch (IOException e) {
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(e.toString()), null));
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, e.toString()), null));
     }
     int channels = info.channels();
     int agentChannel = task.manifest().agentChannel() != null ? task.manifest().agentChannel() : defaultAgentChannel;
@@ -147,8 +148,9 @@ public final class CallProcessor {
         List.copyOf(sounds), List.copyOf(loudness));
   }
 
-  private static String cannotRead(String reason) {
-    return "cannot read the file: " + reason + ". Check that it exists and is readable by the user running callqa.";
+  private static String cannotRead(RecordingTask task, String reason) {
+    return task.fileName() + ": cannot read the file: " + reason
+        + ". Check that it exists and is readable by the user running callqa.";
   }
 
   private ProcessedCall transcriptionFailed(RecordingTask task, AudioInfo audio, Throwable e) {
@@ -160,7 +162,7 @@ public final class CallProcessor {
           + " (while reading the speech regions; if the file was being written, rerun once it is complete)", audio));
     }
     if (e instanceof IOException io) {
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(io.toString()), audio));
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, io.toString()), audio));
     }
     return ProcessedCall.failed(record(task, CallRecord.FAILED, "transcription failed: " + e
         + ". This is likely a bug or a model problem; rerun with --model pointing at another Vosk model, or"
