@@ -6,6 +6,7 @@ import io.callqa.ingest.CallqaException;
 import io.callqa.ingest.IngestConfig;
 import io.callqa.ingest.IngestJob;
 import io.callqa.ingest.IngestResult;
+import io.callqa.ingest.table.OutputLock;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -194,7 +195,9 @@ public final class Main implements Runnable {
       io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(analytics.rulesFile()));
     }
     SparkSession s = spark.session();
-    try {
+    String command = ingest == null ? "analyze" : analytics == null ? "ingest" : "run";
+    // one run at a time per output: a second one would delete the first one's staged output (see OutputLock)
+    try (OutputLock lock = OutputLock.acquire(s.sparkContext().hadoopConfiguration(), spark.output, command)) {
       int code = OK;
       if (ingest != null) {
         IngestResult r = IngestJob.run(s, ingest, System.err);
