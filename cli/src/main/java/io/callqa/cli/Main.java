@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         "", "A night's batch:  callqa run --input <recordings> --output <tables>"},
     subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all recordings ok; 3 some recordings failed (listed, outputs",
-        "still written); 2 usage error; 1 fatal error."})
+        "still written); 2 usage error; 1 fatal error (a message says what to fix, e.g.",
+        "another run is writing to the same --output: one run at a time per output)."})
 public final class Main implements Runnable {
   static final int OK = 0;
   static final int FATAL = 1;
