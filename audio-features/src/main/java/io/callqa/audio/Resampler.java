@@ -23,7 +23,7 @@ public final class Resampler {
   /** Kaiser window shape parameter (about 80 dB stopband). */
   static final double BETA = 8.0;
   /** Beyond this many distinct filter phases, phases are quantised to this many. */
-  private static final int MAX_PHASES = 4096;
+  static final int MAX_PHASES = 4096;
 
   private Resampler() {}
 
@@ -88,7 +88,7 @@ public final class Resampler {
    * input sample {@code base}; tap {@code k} weighs input sample {@code base - half + 1 + k}.
    * Each row is normalised to sum 1.
    */
-  private static float[] filterTable(int phases, int taps, int half, double scale) {
+  static float[] filterTable(int phases, int taps, int half, double scale) {
     float[] table = new float[phases * taps];
     double i0Beta = besselI0(BETA);
     for (int p = 0; p < phases; p++) {
@@ -126,7 +126,7 @@ public final class Resampler {
     return sum;
   }
 
-  private static long gcd(long a, long b) {
+  static long gcd(long a, long b) {
     while (b != 0) {
       long t = a % b;
       a = b;

@@ -8,6 +8,7 @@ import io.callqa.ingest.CallqaException;
 import io.callqa.ingest.IngestConfig;
 import io.callqa.ingest.IngestJob;
 import io.callqa.ingest.IngestResult;
+import io.callqa.ingest.table.OutputLock;
 import io.callqa.report.ReportConfig;
 import io.callqa.report.ReportJob;
 import java.io.PrintStream;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
     subcommands = {Main.Run.class, Main.Ingest.class, Main.Analyze.class, Main.Report.class, Main.Audit.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all recordings ok; 3 some recordings failed (listed, outputs",
-        "still written); 2 usage error; 1 fatal error."})
+        "still written); 2 usage error; 1 fatal error (a message says what to fix, e.g.",
+        "another run is writing to the same --output: one run at a time per output)."})
 public final class Main implements Runnable {
   static final int OK = 0;
   static final int FATAL = 1;
@@ -279,7 +281,9 @@ public final class Main implements Runnable {
       io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(analytics.rulesFile()));
     }
     SparkSession s = spark.session();
-    try {
+    String command = ingest == null ? "analyze" : analytics == null ? "ingest" : "run";
+    // one run at a time per output: a second one would delete the first one's staged output (see OutputLock)
+    try (OutputLock lock = OutputLock.acquire(s.sparkContext().hadoopConfiguration(), spark.output, command)) {
       int code = OK;
       if (ingest != null) {
         IngestResult r = IngestJob.run(s, ingest, System.err);

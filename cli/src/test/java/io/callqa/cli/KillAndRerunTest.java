@@ -77,7 +77,7 @@ class KillAndRerunTest {
     return out2;
   }
 
-  private static Process startIngest(Path in, Path out, Path manifest, Path log) throws Exception {
+  static Process startIngest(Path in, Path out, Path manifest, Path log) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

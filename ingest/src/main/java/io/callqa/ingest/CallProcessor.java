@@ -4,10 +4,10 @@ import io.callqa.audio.AudioDecoder;
 import io.callqa.audio.AudioException;
 import io.callqa.audio.AudioFeatures;
 import io.callqa.audio.ChannelFeatures;
-import io.callqa.audio.DecodedAudio;
+import io.callqa.audio.AudioInfo;
+import io.callqa.audio.AudioStream;
 import io.callqa.audio.FeatureOptions;
 import io.callqa.audio.LoudnessWindow;
-import io.callqa.audio.Resampler;
 import io.callqa.audio.Segment;
 import io.callqa.ingest.asr.Transcriber;
 import io.callqa.ingest.asr.VoskModels;
@@ -18,7 +18,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +29,9 @@ import org.vosk.Model;
 
 /**
  * Turns one recording into a {@link ProcessedCall}: decode, per-channel features, transcription of the speech
- * regions (see {@link AsrOptions}), the two channels of a stereo call on two threads. Thread-safe: one instance
+ * regions (see {@link AsrOptions}), the two channels of a stereo call on two threads. The recording is streamed,
+ * never held whole: memory depends on the length of the speech regions' words and the feature envelopes, not
+ * on the number of samples (a 3-hour call costs megabytes, not the ~700 MB its decoded samples would). Thread-safe: one instance
  * may serve concurrent tasks (each channel gets its own recogniser; the model is shared).
  *
  * <p>Error policy: a recording that cannot be decoded or transcribed never throws out of
@@ -68,24 +69,36 @@ public final class CallProcessor {
     this.keepPii = keepPii;
   }
 
-  /** Processes {@code task} (already hashed) reading its bytes from {@code in}; does not close {@code in}. */
-  public ProcessedCall process(RecordingTask task, InputStream in) {
+  /**
+   * Processes {@code task} (already hashed), reading its bytes from {@code source} in two passes so that memory
+   * does not grow with the recording's length: the first streams the whole file through the feature extractor
+   * (the per-channel envelopes are small), the second re-opens it once per channel and streams only the padded
+   * speech regions, resampled block by block, into that channel's recogniser.
+   */
+  public ProcessedCall process(RecordingTask task, RecordingSource source) {
     if (task.readError() != null) {
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, "cannot read the file: " + task.readError()
-          + ". Check that it exists and is readable by the user running callqa.", null));
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, task.readError()), null));
     }
-    DecodedAudio audio;
-    try {
-      audio = AudioDecoder.decode(in, task.fileName(), salvageTruncated);
+    AudioInfo info;
+    List<ChannelFeatures> features;
+    try (InputStream in = source.open(); AudioStream stream = AudioDecoder.open(in, task.fileName(), salvageTruncated)) {
+      AudioInfo header = stream.info();
+      if (header.channels() > 2) {
+        return ProcessedCall.failed(record(task, CallRecord.FAILED, task.fileName() + ": the recording has "
+            + header.channels()
+            + " channels; callqa reads mono or stereo (agent and customer on separate channels). Down-mix it, e.g."
+            + " `ffmpeg -i in.wav -ac 2 out.wav`, or export the two party channels.",
+            header.frames() >= 0 ? header : null));
+      }
+      features = AudioFeatures.extract(stream, featureOptions);
+      info = new AudioInfo(header.encoding(), header.sampleRate(), header.channels(), header.bitsPerSample(),
+          stream.framesRead());
     } catch (AudioException e) {
       return ProcessedCall.failed(record(task, CallRecord.FAILED, e.getMessage(), null));
+    } catch (IOException e) {
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, e.toString()), null));
     }
-    int channels = audio.info().channels();
-    if (channels > 2) {
-      return ProcessedCall.failed(record(task, CallRecord.FAILED, "the recording has " + channels
-          + " channels; callqa reads mono or stereo (agent and customer on separate channels). Down-mix it, e.g."
-          + " `ffmpeg -i in.wav -ac 2 out.wav`, or export the two party channels.", audio));
-    }
+    int channels = info.channels();
     int agentChannel = task.manifest().agentChannel() != null ? task.manifest().agentChannel() : defaultAgentChannel;
     List<ChannelResult> results = new ArrayList<>();
     try {
@@ -93,8 +106,9 @@ public final class CallProcessor {
       List<Future<ChannelResult>> pending = new ArrayList<>();
       for (int ch = 0; ch < channels; ch++) {
         Speaker speaker = Speaker.ofChannel(ch, channels, agentChannel);
-        float[] samples = audio.channels()[ch];
-        Callable<ChannelResult> work = () -> processChannel(model, speaker, samples, audio.info().sampleRate());
+        int channel = ch;
+        ChannelFeatures f = features.get(ch);
+        Callable<ChannelResult> work = () -> processChannel(model, speaker, task, source, info, channel, f);
         if (asr.parallelChannels() && ch < channels - 1) {
           pending.add(CHANNEL_POOL.submit(work));
         } else {
@@ -105,12 +119,12 @@ public final class CallProcessor {
         results.add(f.get());
       }
     } catch (ExecutionException e) {
-      return transcriptionFailed(task, audio, e.getCause());
+      return transcriptionFailed(task, info, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while transcribing " + task.fileName(), e);
     } catch (Exception e) {
-      return transcriptionFailed(task, audio, e);
+      return transcriptionFailed(task, info, e);
     }
     List<Word> words = new ArrayList<>();
     List<SpeechSegment> speech = new ArrayList<>();
@@ -136,14 +150,26 @@ public final class CallProcessor {
       utterances.addAll(Utterance.fromWords(words.stream().filter(w -> w.speaker() == s).toList()));
     }
     utterances.sort(Comparator.comparingDouble(Utterance::startS));
-    CallRecord call = record(task, CallRecord.OK, null, audio).withAsr(asrInputS, asrCpuS);
+    CallRecord call = record(task, CallRecord.OK, null, info).withAsr(asrInputS, asrCpuS);
     return new ProcessedCall(call, List.copyOf(words), List.copyOf(utterances), List.copyOf(speech),
         List.copyOf(sounds), List.copyOf(loudness));
   }
 
-  private ProcessedCall transcriptionFailed(RecordingTask task, DecodedAudio audio, Throwable e) {
+  private static String cannotRead(RecordingTask task, String reason) {
+    return task.fileName() + ": cannot read the file: " + reason
+        + ". Check that it exists and is readable by the user running callqa.";
+  }
+
+  private ProcessedCall transcriptionFailed(RecordingTask task, AudioInfo audio, Throwable e) {
     if (e instanceof CallqaException ce) {
       throw ce; // the model cannot be loaded: every recording would fail, so the run stops
+    }
+    if (e instanceof AudioException ae) { // the second pass read differently: the file changed meanwhile
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, ae.getMessage()
+          + " (while reading the speech regions; if the file was being written, rerun once it is complete)", audio));
+    }
+    if (e instanceof IOException io) {
+      return ProcessedCall.failed(record(task, CallRecord.FAILED, cannotRead(task, io.toString()), audio));
     }
     return ProcessedCall.failed(record(task, CallRecord.FAILED, "transcription failed: " + e
         + ". This is likely a bug or a model problem; rerun with --model pointing at another Vosk model, or"
@@ -154,8 +180,8 @@ public final class CallProcessor {
   private record ChannelResult(List<Word> words, List<SpeechSegment> speech, List<SoundSegment> sounds,
       List<LoudnessPoint> loudness, double asrInputS, double asrCpuS) {}
 
-  private ChannelResult processChannel(Model model, Speaker speaker, float[] samples, int rate) throws IOException {
-    ChannelFeatures f = AudioFeatures.extract(samples, rate, featureOptions);
+  private ChannelResult processChannel(Model model, Speaker speaker, RecordingTask task, RecordingSource source,
+      AudioInfo info, int channel, ChannelFeatures f) throws IOException, AudioException {
     List<SpeechSegment> speech = new ArrayList<>();
     for (Segment s : f.speech()) {
       speech.add(new SpeechSegment(speaker, s.startS(), s.endS(), s.meanDbfs(), s.peakDbfs()));
@@ -171,37 +197,47 @@ public final class CallProcessor {
     for (LoudnessWindow w : f.loudness1s()) {
       loudness.add(new LoudnessPoint(speaker, w.startS(), w.dbfs()));
     }
-    double durationS = samples.length / (double) rate;
+    int rate = info.sampleRate();
+    long frames = info.frames();
+    double durationS = frames / (double) rate;
     List<double[]> regions = asr.gated()
         ? AsrRegions.of(f.speech(), asr.paddingS(), asr.mergeGapS(), durationS)
         : List.of(new double[] {0, durationS});
+    List<long[]> spans = new ArrayList<>();
+    for (double[] r : regions) {
+      long from = (long) Math.floor(r[0] * rate);
+      long to = Math.min(frames, (long) Math.ceil(r[1] * rate));
+      if (to > from) {
+        spans.add(new long[] {from, to});
+      }
+    }
     List<Word> words = new ArrayList<>();
     double fed = 0;
     long cpuStart = CPU.getCurrentThreadCpuTime();
-    try (Transcriber t = new Transcriber(model, speaker)) {
-      for (double[] r : regions) {
-        int from = (int) Math.floor(r[0] * rate);
-        int to = Math.min(samples.length, (int) Math.ceil(r[1] * rate));
-        if (to <= from) {
-          continue;
-        }
-        float[] slice = from == 0 && to == samples.length ? samples : Arrays.copyOfRange(samples, from, to);
-        words.addAll(t.transcribe(Resampler.resample(slice, rate, Transcriber.SAMPLE_RATE), from / (double) rate));
-        fed += (to - from) / (double) rate;
+    if (!spans.isEmpty()) {
+      try (Transcriber t = new Transcriber(model, speaker);
+          InputStream in = source.open();
+          AudioStream stream = AudioDecoder.open(in, task.fileName(), salvageTruncated)) {
+        RegionFeeder feeder = new RegionFeeder(spans, rate, t);
+        feeder.feed(stream, channel);
+        words.addAll(feeder.words());
+      }
+      for (long[] s : spans) {
+        fed += (s[1] - s[0]) / (double) rate;
       }
     }
     double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     return new ChannelResult(words, speech, sounds, loudness, fed, cpu);
   }
 
-  private CallRecord record(RecordingTask task, String status, String error, DecodedAudio audio) {
+  private CallRecord record(RecordingTask task, String status, String error, AudioInfo audio) {
     ManifestEntry m = task.manifest();
-    Integer channels = audio == null ? null : audio.info().channels();
+    Integer channels = audio == null ? null : audio.channels();
     Integer agentChannel = channels == null || channels != 2 ? null
         : m.agentChannel() != null ? m.agentChannel() : defaultAgentChannel;
     return new CallRecord(task.callId(), task.callDate(), task.path(), task.contentSha256(), status, error,
-        audio == null ? null : audio.info().durationS(), audio == null ? null : audio.info().sampleRate(),
-        audio == null ? null : audio.info().encoding(), channels, agentChannel, m.agentId(), m.queue(),
+        audio == null ? null : audio.durationS(), audio == null ? null : audio.sampleRate(),
+        audio == null ? null : audio.encoding(), channels, agentChannel, m.agentId(), m.queue(),
         m.direction(), m.startedAt(), VoskModels.displayName(modelDir), BuildInfo.pipelineVersion(), Instant.now(),
         null, null, keepPii);
   }

@@ -85,6 +85,8 @@ public final class IngestJob {
     AsrOptions asr = config.asr();
     boolean salvage = config.salvageTruncated();
     boolean keepPii = config.keepPii();
+    // persisted on disk, not in memory: each table is written from it in turn, and results held on the heap would
+    // make the driver's memory (local mode: the only JVM) grow with the number of calls in the batch
     JavaRDD<ProcessedCall> processed = jsc.parallelize(todo, slices(todo.size())).map(t -> {
       ProcessedCall p = process(t, sconf.value(), modelDir, agentChannel, asr, salvage, keepPii);
       done.add(1);
@@ -92,7 +94,7 @@ public final class IngestJob {
         audio.add(p.call().durationS());
       }
       return p;
-    }).persist(StorageLevel.MEMORY_AND_DISK());
+    }).persist(StorageLevel.DISK_ONLY());
     PartitionCommit batch = PartitionCommit.begin(config.output());
     try (Progress progress = new Progress("ingest", todo.size(), done::value, audio::value, progressOut)) {
       Dataset<Row> ids = spark.createDataFrame(processed.map(p -> RowFactory.create(p.call().callId())),
@@ -144,8 +146,10 @@ public final class IngestJob {
   }
 
   private static RecordingTask hash(RecordingTask t, Configuration conf) {
-    Path p = new Path(t.path());
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
+    if (t.readError() != null) {
+      return t; // discovery already knows it cannot be read (e.g. a broken symbolic link)
+    }
+    try (InputStream in = HadoopInputStream.open(t.path(), conf)) {
       return t.withHash(Hashing.sha256Hex(in), null);
     } catch (IOException | RuntimeException e) {
       return t.withHash(null, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -156,15 +160,7 @@ public final class IngestJob {
       AsrOptions asr, boolean salvage, boolean keepPii) {
     CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage,
         keepPii);
-    if (t.readError() != null) {
-      return processor.process(t, InputStream.nullInputStream());
-    }
-    Path p = new Path(t.path());
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
-      return processor.process(t, in);
-    } catch (IOException e) {
-      return processor.process(t.withHash(t.contentSha256(), e.getMessage()), InputStream.nullInputStream());
-    }
+    return processor.process(t, () -> HadoopInputStream.open(t.path(), conf));
   }
 
   /** One task per distinct call_id (the same recording under two names is ingested once). */

@@ -78,9 +78,7 @@ class GatedAsrWerTest {
     CallProcessor p = new CallProcessor(null, 0, FeatureOptions.defaults(), asr, false, true);
     RecordingTask t = new RecordingTask(file.toUri().toString(), Files.size(file), 0, ManifestEntry.NONE,
         "0".repeat(64), null);
-    try (InputStream in = Files.newInputStream(file)) {
-      return p.process(t, in);
-    }
+    return p.process(t, () -> Files.newInputStream(file));
   }
 
   private static List<String> reference(JsonNode call, Speaker s) {

@@ -34,6 +34,14 @@ public final class Transcriber implements AutoCloseable {
   private boolean closed;
   /** Samples fed since the recogniser was created: Vosk's times count from there, across resets. */
   private long samplesFed;
+  /** The region being fed (see {@link #begin}): Vosk is given {@link #CHUNK} samples at a time. */
+  private final float[] chunk = new float[CHUNK];
+  private int chunkFill;
+  private boolean regionOpen;
+  private List<Word> regionWords;
+  private double regionShift;
+  private long regionSamples;
+  private Random dither;
 
   public Transcriber(Model model, Speaker speaker) throws IOException {
     this.recognizer = new Recognizer(model, SAMPLE_RATE);
@@ -43,29 +51,72 @@ public final class Transcriber implements AutoCloseable {
 
   /**
    * Transcribes samples at {@link #SAMPLE_RATE} (floats in [-1, 1]) that start {@code offsetS} seconds into
-   * the recording, and returns the words with absolute times. The recogniser is reset afterwards, so one
-   * transcriber can take several regions of the same channel in order. (Vosk keeps counting time across
-   * resets, from the first sample it was given; that is undone here.)
+   * the recording, and returns the words with absolute times: {@link #begin}, {@link #feed}, {@link #end} in one
+   * call.
    */
   public List<Word> transcribe(float[] samples16k, double offsetS) {
-    List<Word> words = new ArrayList<>();
-    double shift = offsetS - samplesFed / (double) SAMPLE_RATE;
-    float[] chunk = new float[CHUNK];
-    Random dither = new Random(DITHER_SEED);
-    for (int pos = 0; pos < samples16k.length; pos += CHUNK) {
-      int n = Math.min(CHUNK, samples16k.length - pos);
-      for (int i = 0; i < n; i++) {
-        float v = Math.max(-1f, Math.min(1f, samples16k[pos + i]));
-        chunk[i] = v * 32767f + (float) dither.nextGaussian();
-      }
-      if (recognizer.acceptWaveForm(chunk, n)) {
-        parse(recognizer.getResult(), shift, words);
+    begin(offsetS);
+    feed(samples16k, 0, samples16k.length);
+    return end();
+  }
+
+  /**
+   * Starts a region of the channel that begins {@code offsetS} seconds into the recording; its samples follow
+   * through {@link #feed}, and {@link #end} returns its words. Regions must come in order.
+   */
+  public void begin(double offsetS) {
+    if (regionOpen) {
+      throw new IllegalStateException("end() the previous region first");
+    }
+    regionOpen = true;
+    regionWords = new ArrayList<>();
+    regionShift = offsetS - samplesFed / (double) SAMPLE_RATE;
+    regionSamples = 0;
+    chunkFill = 0;
+    dither = new Random(DITHER_SEED);
+  }
+
+  /** Feeds the next samples (at {@link #SAMPLE_RATE}, floats in [-1, 1]) of the current region. */
+  public void feed(float[] samples16k, int offset, int length) {
+    if (!regionOpen) {
+      throw new IllegalStateException("begin() a region first");
+    }
+    for (int i = offset; i < offset + length; i++) {
+      float v = Math.max(-1f, Math.min(1f, samples16k[i]));
+      chunk[chunkFill++] = v * 32767f + (float) dither.nextGaussian();
+      if (chunkFill == CHUNK) {
+        acceptChunk();
       }
     }
-    parse(recognizer.getFinalResult(), shift, words);
+    regionSamples += length;
+  }
+
+  /**
+   * Ends the current region and returns its words with times from the start of the recording. The recogniser
+   * is reset, so the next region starts fresh. (Vosk keeps counting time across resets, from the first sample
+   * it was given; that is undone here.)
+   */
+  public List<Word> end() {
+    if (!regionOpen) {
+      throw new IllegalStateException("begin() a region first");
+    }
+    if (chunkFill > 0) {
+      acceptChunk();
+    }
+    parse(recognizer.getFinalResult(), regionShift, regionWords);
     recognizer.reset();
-    samplesFed += samples16k.length;
+    samplesFed += regionSamples;
+    regionOpen = false;
+    List<Word> words = regionWords;
+    regionWords = null;
     return words;
+  }
+
+  private void acceptChunk() {
+    if (recognizer.acceptWaveForm(chunk, chunkFill)) {
+      parse(recognizer.getResult(), regionShift, regionWords);
+    }
+    chunkFill = 0;
   }
 
   /** Parses a Vosk result; {@code shiftS} turns Vosk's times into times from the start of the recording. */

@@ -77,6 +77,6 @@ class PiiRedactionVoskTest {
     }
     RecordingTask t = new RecordingTask("file:/fixtures/pii/" + file, bytes.length, 0, ManifestEntry.NONE,
         "0".repeat(64), null);
-    return p.process(t, new java.io.ByteArrayInputStream(bytes));
+    return p.process(t, () -> new java.io.ByteArrayInputStream(bytes));
   }
 }

@@ -43,10 +43,7 @@ public final class RedactionSetTranscription {
       Path wav = dir.resolve(c.path("id").asText() + ".wav");
       RecordingTask task = new RecordingTask(wav.toUri().toString(), Files.size(wav), 0, ManifestEntry.NONE,
           "0".repeat(64), null);
-      ProcessedCall p;
-      try (InputStream in = Files.newInputStream(wav)) {
-        p = processor.process(task, in);
-      }
+      ProcessedCall p = processor.process(task, () -> Files.newInputStream(wav));
       if (!p.call().ok()) {
         throw new IllegalStateException(wav + ": " + p.call().error());
       }
