@@ -50,6 +50,11 @@ final class ChildJvm implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The JVMs this one started and that still run (a worker's executors). */
+  java.util.stream.Stream<ProcessHandle> descendants() {
+    return process.descendants();
+  }
+
   Path log() {
     return log;
   }

@@ -80,7 +80,8 @@ class ClusterRunIT {
             "--rules", rules, "--output", cluster.hdfs("/out")), RUN_TIMEOUT);
 
     spark = SparkSession.builder().master("local[1]").appName("cluster-it-compare")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
   }
 

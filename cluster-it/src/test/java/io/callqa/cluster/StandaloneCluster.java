@@ -36,6 +36,7 @@ final class StandaloneCluster implements AutoCloseable {
   private final ItSetup setup;
   private final Path dir;
   private final List<ChildJvm> daemons = new ArrayList<>();
+  private final List<ChildJvm> workers = new ArrayList<>();
   private final List<Path> workerDirs = new ArrayList<>();
   private final List<Path> modelCaches = new ArrayList<>();
   private String hdfsUri;
@@ -86,10 +87,12 @@ final class StandaloneCluster implements AutoCloseable {
       modelCaches.add(cache);
       Map<String, String> env = sparkEnv(sparkHome);
       env.put("CALLQA_MODEL_CACHE", cache.toString());
-      daemons.add(ChildJvm.start("worker-" + i, dir.resolve("logs/worker-" + i + ".log"), jvm("256m"),
+      ChildJvm worker = ChildJvm.start("worker-" + i, dir.resolve("logs/worker-" + i + ".log"), jvm("256m"),
           setup.sparkClasspath(), "org.apache.spark.deploy.worker.Worker",
           List.of("--host", LOCAL_IP, "--cores", String.valueOf(cores), "--memory", memory, "--work-dir",
-              workDir.toString(), "--webui-port", String.valueOf(freePort()), masterUrl), env, workDir));
+              workDir.toString(), "--webui-port", String.valueOf(freePort()), masterUrl), env, workDir);
+      daemons.add(worker);
+      workers.add(worker);
     }
 
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -208,6 +211,11 @@ final class StandaloneCluster implements AutoCloseable {
   /** {@code hdfs://127.0.0.1:<port>} + path. */
   String hdfs(String path) {
     return hdfsUri + path;
+  }
+
+  /** The executor JVMs the workers run right now. */
+  List<ProcessHandle> executors() {
+    return workers.stream().flatMap(ChildJvm::descendants).toList();
   }
 
   List<Path> workerDirs() {
