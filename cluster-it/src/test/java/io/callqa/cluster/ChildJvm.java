@@ -43,7 +43,10 @@ final class ChildJvm implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     pb.environment().putAll(env);
-    return new ChildJvm(name, pb.start(), log);
+    ChildJvm jvm = new ChildJvm(name, pb.start(), log);
+    // also when the test JVM is stopped from outside (Ctrl-C, failsafe timeout) rather than by close()
+    Runtime.getRuntime().addShutdownHook(new Thread(jvm::close, "kill-" + name));
+    return jvm;
   }
 
   boolean isAlive() {

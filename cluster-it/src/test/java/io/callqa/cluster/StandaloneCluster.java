@@ -36,7 +36,7 @@ final class StandaloneCluster implements AutoCloseable {
   private final ItSetup setup;
   private final Path dir;
   private final List<ChildJvm> daemons = new ArrayList<>();
-  private final List<ChildJvm> workers = new ArrayList<>();
+  private final List<ChildJvm> workerJvms = new ArrayList<>();
   private final List<Path> workerDirs = new ArrayList<>();
   private final List<Path> modelCaches = new ArrayList<>();
   private String hdfsUri;
@@ -92,7 +92,7 @@ final class StandaloneCluster implements AutoCloseable {
           List.of("--host", LOCAL_IP, "--cores", String.valueOf(cores), "--memory", memory, "--work-dir",
               workDir.toString(), "--webui-port", String.valueOf(freePort()), masterUrl), env, workDir);
       daemons.add(worker);
-      workers.add(worker);
+      workerJvms.add(worker);
     }
 
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -215,7 +215,7 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** The executor JVMs the workers run right now. */
   List<ProcessHandle> executors() {
-    return workers.stream().flatMap(ChildJvm::descendants).toList();
+    return workerJvms.stream().flatMap(ChildJvm::descendants).toList();
   }
 
   List<Path> workerDirs() {
