@@ -138,7 +138,7 @@ class ClusterScalingBenchmarkIT {
     }
   }
 
-  private static double[] audioSeconds(String callsPath) {
+  private static double[] audioSeconds(String callsPath) throws java.io.IOException {
     try (SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1").getOrCreate()) {
       spark.sparkContext().setLogLevel("WARN");
