@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Markdown table for docs/cluster.md; asserts only that every run succeeded.
  *
  * <p>Run: {@code mvn -B verify -pl cluster-it -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -DexcludedGroups= -Dgroups=benchmark -Dit.test=ClusterScalingBenchmarkIT}. Takes about 15 minutes on 2 cores (more when shared).
+ * -DexcludedGroups= -Dgroups=benchmark -Dit.test=ClusterScalingBenchmarkIT}. Took 23 minutes on the shared 2-core machine.
  */
 @Tag("benchmark")
 class ClusterScalingBenchmarkIT {
