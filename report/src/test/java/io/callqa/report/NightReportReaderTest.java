@@ -171,7 +171,7 @@ class NightReportReaderTest {
   private static Row callRow(String id, Date date, String status, String error) {
     return RowFactory.create(id, date, "file:/calls/" + id + ".wav", null, status, error,
         "ok".equals(status) ? 60.0 : null, 8000, "mulaw", 2, 0, "A1", "billing", "inbound", null, "m", "v",
-        new Timestamp(0), null, null);
+        new Timestamp(0), null, null, false);
   }
 
   private static Row summary(String id, double score) {

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
@@ -34,11 +36,16 @@ import org.vosk.Model;
  * <p>The bundled model is made deterministic on extraction (no feature dithering, see
  * {@link #makeDeterministic}); a model given with {@code --model} is used as it is.
  *
- * <p>Models stay loaded until the JVM exits; a shutdown hook closes each exactly once.
+ * <p>Models stay loaded until the JVM exits; a shutdown hook closes each exactly once. Each load logs one INFO
+ * line starting with {@link #LOADED_LOG_PREFIX} (on a cluster: in the executor's log), so operators and the
+ * cluster test can check that an executor loads its model once, not once per task.
  */
 public final class VoskModels {
   static final String DEFAULT_MODEL_RESOURCE = "/io/callqa/ingest/model/vosk-model-en.aar";
   private static final String AAR_MODEL_PREFIX = "assets/model-en-us/";
+  /** Start of the log line written once per model load (the cluster test counts these per executor). */
+  public static final String LOADED_LOG_PREFIX = "callqa: loaded Vosk model";
+  private static final Logger LOG = LoggerFactory.getLogger(VoskModels.class);
   private static final Map<String, Model> LOADED = new ConcurrentHashMap<>();
   private static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -86,8 +93,11 @@ public final class VoskModels {
 
   private static Model load(Path dir) {
     try {
+      long t0 = System.nanoTime();
       Model model = new Model(dir.toString());
-      LOADS.incrementAndGet();
+      int n = LOADS.incrementAndGet();
+      LOG.info("{} {} in {} ms (model loads in this JVM: {})", LOADED_LOG_PREFIX, dir,
+          (System.nanoTime() - t0) / 1_000_000, n);
       return model;
     } catch (IOException | RuntimeException | Error e) {
       throw CallqaException.model(dir.toString(), String.valueOf(e.getMessage()), e);
