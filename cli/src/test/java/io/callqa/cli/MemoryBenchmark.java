@@ -21,10 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * recordings. Prints figures; asserts nothing about memory.
  *
  * <p>Run: {@code mvn test -pl cli -am -DexcludedGroups= -Dgroups=benchmark -Dtest=MemoryBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. Takes about 20 minutes on 2 cores.
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Takes about 10 minutes on 2 quiet cores. {@code -Dcallqa.bench.xmx=1g}
+ * sets the child's heap limit (default 4g, the launcher's): with a smaller heap the JVM collects sooner, which
+ * shows whether a growing RSS is retained data or only a heap allowed to grow.
  */
 @Tag("benchmark")
 class MemoryBenchmark {
+  private static final String XMX = System.getProperty("callqa.bench.xmx", "4g");
   private static final List<String> SOURCES = List.of("call02_dead_air.wav", "call06_mono.wav");
 
   @Test
@@ -42,8 +45,7 @@ class MemoryBenchmark {
     byte[] speech = TestWavs.dataChunk(root.resolve("examples/calls/call06_mono.wav"));
     TestWavs.longMulaw(longIn.resolve("three_hours.wav"), 3 * 3600, speech, 60, 1800, 3600, 5400, 7200, 9000, 10_700);
     lines.add(measure(tmp, longIn, "one 3-hour mono call (10800 s; 7 speech bursts of 35 s)"));
-    out.println("MemoryBenchmark: peak RSS of `callqa ingest` (child JVM, -Xmx4g, local[2]); machine shared with"
-        + " other builds, so wall times are inflated:");
+    out.println("MemoryBenchmark: peak RSS of `callqa ingest` (child JVM, -Xmx" + XMX + ", local[2]):");
     lines.forEach(l -> out.println("  " + l));
   }
 
@@ -52,7 +54,7 @@ class MemoryBenchmark {
     Path log = tmp.resolve(in.getFileName() + ".log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx4g");
+    cmd.add("-Xmx" + XMX);
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-opens") || arg.startsWith("-D") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")) {
         cmd.add(arg);
