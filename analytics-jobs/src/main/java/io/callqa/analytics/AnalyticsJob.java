@@ -74,7 +74,9 @@ public final class AnalyticsJob {
         onDate(read(spark, out, SpeechSegmentsTable.NAME, SpeechSegmentsTable.SCHEMA), date),
         onDate(read(spark, out, SoundSegmentsTable.NAME, SoundSegmentsTable.SCHEMA), date),
         onDate(read(spark, out, LoudnessTable.NAME, LoudnessTable.SCHEMA), date));
-    JavaRDD<CallAnalyzer.Analysis> analyses = inputs.map(in -> CallAnalyzer.analyze(in, rules))
+    // cached without the inputs (words, loudness...): each output table is written from it in turn, and evicted
+    // blocks would mean assembling and analysing every call again
+    JavaRDD<CallAnalyzer.Analysis> analyses = inputs.map(in -> CallAnalyzer.analyze(in, rules).withoutInput())
         .persist(StorageLevel.MEMORY_AND_DISK());
     String v = rules.version();
     PartitionCommit batch = PartitionCommit.begin(out);

@@ -83,7 +83,7 @@ class AnalyticsScaleBenchmark {
             lit("inbound").as(CallsTable.DIRECTION), lit(null).cast("timestamp").as(CallsTable.STARTED_AT),
             lit("synthetic").as(CallsTable.ASR_MODEL), lit("bench").as(CallsTable.PIPELINE_VERSION),
             expr("current_timestamp()").as(CallsTable.INGESTED_AT), lit(50.0).as(CallsTable.ASR_INPUT_S),
-            lit(5.0).as(CallsTable.ASR_CPU_S));
+            lit(5.0).as(CallsTable.ASR_CPU_S), lit(false).as(CallsTable.PII_KEPT));
     write(calls, CallsTable.SCHEMA, out, CallsTable.NAME);
 
     // segment k of a call: speaker alternates, 1.6-1.9 s long, one every 2 s; every 7th call has a 7 s gap

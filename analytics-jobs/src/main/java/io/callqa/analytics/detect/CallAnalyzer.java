@@ -12,7 +12,12 @@ import java.util.Map;
 public final class CallAnalyzer {
   /** The analysis of one call: its events, disclosure checks and summary. */
   public record Analysis(CallInput call, List<Event> events, List<DisclosureCheck> disclosures, CallSummary summary)
-      implements Serializable {}
+      implements Serializable {
+    /** This analysis with {@link CallInput#metadataOnly()}: small enough to cache for thousands of calls. */
+    public Analysis withoutInput() {
+      return new Analysis(call.metadataOnly(), events, disclosures, summary);
+    }
+  }
 
   /** Event types that need the parties on separate channels; their counts are null on mono calls. */
   public static final List<String> PER_PARTY_TYPES = List.of(Event.OVER_TALK, Event.RAISED_VOICE);

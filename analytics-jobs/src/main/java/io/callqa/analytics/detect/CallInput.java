@@ -14,6 +14,12 @@ public record CallInput(String callId, LocalDate callDate, String sourcePath, do
     String agentId, String queue, String direction, List<Word> words, List<SpeechSegment> speech,
     List<SoundSegment> sounds, List<LoudnessPoint> loudness) implements Serializable {
 
+  /** The same call without its words, segments and loudness (what the output rows need of it). */
+  public CallInput metadataOnly() {
+    return new CallInput(callId, callDate, sourcePath, durationS, channels, agentId, queue, direction, List.of(),
+        List.of(), List.of(), List.of());
+  }
+
   /** Both parties on one channel: per-party measures are not possible. */
   public boolean mono() {
     return channels == 1;
