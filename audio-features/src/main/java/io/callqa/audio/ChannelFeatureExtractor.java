@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Computes the {@link ChannelFeatures} of one channel from samples pushed in blocks of any size, in
  * memory that does not grow with the samples: it keeps about 16 bytes per 10 ms hop (power and peak
- * per hop; peakiness, peak bin, tonality and stability per 20 ms analysis frame; 17 MB for 3 hours)
- * and one analysis frame, never the samples.
+ * per hop; peakiness, peak bin, tonality and stability per 20 ms analysis frame; 17 MB for 3 hours),
+ * one analysis frame and the noise estimator's level buckets, never the samples.
  *
  * <p>Use: {@link #accept} the channel's samples in order, then {@link #finish()} once. Not thread-safe;
  * one instance per channel. {@link AudioFeatures#extract(AudioStream, FeatureOptions)} drives one per
@@ -27,6 +27,8 @@ public final class ChannelFeatureExtractor {
   private final ToneProcessor tone;
   private final Framer hopFramer;
   private final Framer fftFramer;
+  private final NoiseEstimator noise;
+  private final Framer noiseFramer;
   private long samples;
   private boolean finished;
 
@@ -53,6 +55,8 @@ public final class ChannelFeatureExtractor {
     fftSize = Math.max(fftSize, Integer.highestOneBit(step) << 1);
     this.tone = new ToneProcessor(fftSize, sampleRate);
     this.fftFramer = new Framer(fftSize, step, Math.max(0, fftSize / 2 - step / 2), sampleRate, tone);
+    this.noise = new NoiseEstimator(sampleRate);
+    this.noiseFramer = new Framer(noise.frameSize(), noise.frameSize(), 0, sampleRate, noise);
   }
 
   /** Pushes the next samples, {@code x[from..to)}, nominally in [-1, 1]. The array is not retained. */
@@ -63,6 +67,7 @@ public final class ChannelFeatureExtractor {
     Objects.checkFromToIndex(from, to, x.length);
     hopFramer.push(x, from, to);
     fftFramer.push(x, from, to);
+    noiseFramer.push(x, from, to);
     samples += to - from;
   }
 
@@ -77,8 +82,9 @@ public final class ChannelFeatureExtractor {
       throw new IllegalStateException("finish() was already called");
     }
     finished = true;
+    noiseFramer.finishUnpadded();
     if (samples == 0) {
-      return new ChannelFeatures(hopS, new float[0], List.of(), List.of(), List.of(), List.of());
+      return new ChannelFeatures(hopS, new float[0], List.of(), List.of(), List.of(), List.of(), noise.profile());
     }
     hopFramer.finishUnpadded();
     FloatSeries hopPower = loudness.hopPower();
@@ -98,7 +104,7 @@ public final class ChannelFeatureExtractor {
     }
     List<HopSpan> speechSpans = VoiceActivityDetector.detect(hopPower, tonal, options, hopS);
     return new ChannelFeatures(hopS, envelope, measure(levels, speechSpans), measure(levels, toneSpans),
-        clipping.segments(), windows.windows());
+        clipping.segments(), windows.windows(), noise.profile());
   }
 
   private static List<Segment> measure(Levels levels, List<HopSpan> spans) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param clipping runs of at least 3 consecutive samples at the channel's largest |x| (within 1/4096),
  *     when that largest value is at least 0.9 of full scale; merged when less than 0.2 s apart
  * @param loudness1s RMS level of 1-second windows starting every 0.25 s
+ * @param noise the steady background noise (spectrum of the quietest frames), for {@link NoiseSuppressor}
  */
 public record ChannelFeatures(
     double hopS,
@@ -19,7 +20,8 @@ public record ChannelFeatures(
     List<Segment> speech,
     List<Segment> tones,
     List<Segment> clipping,
-    List<LoudnessWindow> loudness1s) {
+    List<LoudnessWindow> loudness1s,
+    NoiseProfile noise) {
 
   public ChannelFeatures {
     speech = List.copyOf(speech);
