@@ -25,4 +25,23 @@ final class AsrRegions {
     }
     return out;
   }
+
+  /**
+   * The frame ranges {from, to} of a channel fed to the recogniser under {@code asr}: its padded, merged speech
+   * regions when gated, else the whole channel; clamped to {@code frames}, empty ranges left out.
+   */
+  static List<long[]> frameSpans(List<Segment> speech, AsrOptions asr, int rate, long frames) {
+    double durationS = frames / (double) rate;
+    List<double[]> regions = asr.gated() ? of(speech, asr.paddingS(), asr.mergeGapS(), durationS)
+        : List.of(new double[] {0, durationS});
+    List<long[]> spans = new ArrayList<>();
+    for (double[] r : regions) {
+      long from = (long) Math.floor(r[0] * rate);
+      long to = Math.min(frames, (long) Math.ceil(r[1] * rate));
+      if (to > from) {
+        spans.add(new long[] {from, to});
+      }
+    }
+    return spans;
+  }
 }

@@ -198,19 +198,7 @@ public final class CallProcessor {
       loudness.add(new LoudnessPoint(speaker, w.startS(), w.dbfs()));
     }
     int rate = info.sampleRate();
-    long frames = info.frames();
-    double durationS = frames / (double) rate;
-    List<double[]> regions = asr.gated()
-        ? AsrRegions.of(f.speech(), asr.paddingS(), asr.mergeGapS(), durationS)
-        : List.of(new double[] {0, durationS});
-    List<long[]> spans = new ArrayList<>();
-    for (double[] r : regions) {
-      long from = (long) Math.floor(r[0] * rate);
-      long to = Math.min(frames, (long) Math.ceil(r[1] * rate));
-      if (to > from) {
-        spans.add(new long[] {from, to});
-      }
-    }
+    List<long[]> spans = AsrRegions.frameSpans(f.speech(), asr, rate, info.frames());
     List<Word> words = new ArrayList<>();
     double fed = 0;
     long cpuStart = CPU.getCurrentThreadCpuTime();
@@ -218,7 +206,7 @@ public final class CallProcessor {
       try (Transcriber t = new Transcriber(model, speaker);
           InputStream in = source.open();
           AudioStream stream = AudioDecoder.open(in, task.fileName(), salvageTruncated)) {
-        RegionFeeder feeder = new RegionFeeder(spans, rate, t);
+        RegionFeeder feeder = new RegionFeeder(spans, rate, t, asr.denoise() ? f.noise() : null);
         feeder.feed(stream, channel);
         words.addAll(feeder.words());
       }

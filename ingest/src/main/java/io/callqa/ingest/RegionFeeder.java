@@ -2,6 +2,8 @@ package io.callqa.ingest;
 
 import io.callqa.audio.AudioException;
 import io.callqa.audio.AudioStream;
+import io.callqa.audio.NoiseProfile;
+import io.callqa.audio.NoiseSuppressor;
 import io.callqa.audio.StreamingResampler;
 import io.callqa.ingest.asr.Transcriber;
 import java.util.ArrayList;
@@ -9,8 +11,9 @@ import java.util.List;
 
 /**
  * Streams the regions of one channel into a {@link Transcriber}: reads a recording block by block, passes the
- * frames inside each region through a {@link StreamingResampler} to the recogniser's rate, and skips the rest.
- * Holds one block and the resampler's filter history, never a region or a channel. Not thread-safe.
+ * frames inside each region through a {@link NoiseSuppressor} (when given a noise profile) and a
+ * {@link StreamingResampler} to the recogniser's rate, and skips the rest. Holds one block, the suppressor's
+ * frames and the resampler's filter history, never a region or a channel. Not thread-safe.
  */
 final class RegionFeeder {
   /** Frames decoded at a time (0.5 s at 8 kHz). */
@@ -19,21 +22,26 @@ final class RegionFeeder {
   private final List<long[]> spans;
   private final int rate;
   private final Transcriber transcriber;
+  private final NoiseProfile noise;
   private final List<Word> words = new ArrayList<>();
 
   /**
    * @param spans {from, to} frame ranges, sorted, not overlapping, each non-empty
    * @param rate the recording's sample rate
+   * @param noise the channel's background noise, to suppress before recognition; {@code null}: none
    */
-  RegionFeeder(List<long[]> spans, int rate, Transcriber transcriber) {
+  RegionFeeder(List<long[]> spans, int rate, Transcriber transcriber, NoiseProfile noise) {
     this.spans = spans;
     this.rate = rate;
     this.transcriber = transcriber;
+    this.noise = noise;
   }
 
   /** Reads {@code stream} (from its start) until the last region has been fed; does not close it. */
   void feed(AudioStream stream, int channel) throws AudioException {
     StreamingResampler resampler = new StreamingResampler(rate, Transcriber.SAMPLE_RATE, transcriber::feed);
+    NoiseSuppressor suppressor = noise == null ? null
+        : new NoiseSuppressor(noise, NoiseSuppressor.DEFAULT_FLOOR_DB, resampler::accept);
     float[][] block = new float[stream.info().channels()][BLOCK_FRAMES];
     long pos = 0;
     int next = 0;
@@ -56,22 +64,32 @@ final class RegionFeeder {
         long from = Math.max(pos, span[0]);
         long to = Math.min(blockEnd, span[1]);
         if (to > from) {
-          resampler.accept(block[channel], (int) (from - pos), (int) (to - from));
+          if (suppressor != null) {
+            suppressor.accept(block[channel], (int) (from - pos), (int) (to - from));
+          } else {
+            resampler.accept(block[channel], (int) (from - pos), (int) (to - from));
+          }
         }
         if (span[1] > blockEnd) {
           break; // the region goes on in the next block
         }
-        resampler.finish();
-        words.addAll(transcriber.end());
+        endRegion(suppressor, resampler);
         open = false;
         next++;
       }
       pos = blockEnd;
     }
     if (open) { // the recording ended inside a region (spans are clamped to its length, so only if it changed)
-      resampler.finish();
-      words.addAll(transcriber.end());
+      endRegion(suppressor, resampler);
     }
+  }
+
+  private void endRegion(NoiseSuppressor suppressor, StreamingResampler resampler) {
+    if (suppressor != null) {
+      suppressor.finish();
+    }
+    resampler.finish();
+    words.addAll(transcriber.end());
   }
 
   /** The words of every region fed, in order, with times from the start of the recording. */

