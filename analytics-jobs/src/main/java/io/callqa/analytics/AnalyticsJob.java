@@ -13,6 +13,7 @@ import io.callqa.analytics.table.DisclosureChecksTable;
 import io.callqa.analytics.table.EventsTable;
 import io.callqa.ingest.CallRecord;
 import io.callqa.ingest.CallqaException;
+import io.callqa.ingest.asr.VoskModels;
 import io.callqa.ingest.table.CallsTable;
 import io.callqa.ingest.table.LoudnessTable;
 import io.callqa.ingest.table.PartitionCommit;
@@ -34,6 +35,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,9 @@ public final class AnalyticsJob {
 
   public static Result run(SparkSession spark, AnalyticsConfig config) {
     Rules rules = RulesLoader.load(Path.of(config.rulesFile()));
+    if (rules.secondListen().enabled()) {
+      VoskModels.validate(config.modelDir()); // at start-up, not on the first executor that needs it
+    }
     String out = config.output();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PartitionCommit.recover(conf, out);
@@ -76,7 +81,9 @@ public final class AnalyticsJob {
         onDate(read(spark, out, LoudnessTable.NAME, LoudnessTable.SCHEMA), date));
     // cached without the inputs (words, loudness...): each output table is written from it in turn, and evicted
     // blocks would mean assembling and analysing every call again
-    JavaRDD<CallAnalyzer.Analysis> analyses = inputs.map(in -> CallAnalyzer.analyze(in, rules).withoutInput())
+    RecordingListener listener = new RecordingListener(config.modelDir(), new SerializableConfiguration(conf));
+    JavaRDD<CallAnalyzer.Analysis> analyses = inputs.map(in -> CallAnalyzer.analyze(in, rules, listener)
+            .withoutInput())
         .persist(StorageLevel.MEMORY_AND_DISK());
     String v = rules.version();
     PartitionCommit batch = PartitionCommit.begin(out);

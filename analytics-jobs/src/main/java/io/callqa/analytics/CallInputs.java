@@ -52,6 +52,7 @@ final class CallInputs {
   private static final String AGENT = "_agent";
   private static final String QUEUE = "_queue";
   private static final String DIRECTION = "_direction";
+  private static final String AGENT_CHANNEL = "_agent_channel";
 
   // row kinds, in the order a call's rows arrive: the call row first
   private static final int CALL = 0;
@@ -75,6 +76,7 @@ final class CallInputs {
   private static final int I_AGENT = 11;
   private static final int I_QUEUE = 12;
   private static final int I_DIRECTION = 13;
+  private static final int I_AGENT_CHANNEL = 14;
 
   private CallInputs() {}
 
@@ -91,7 +93,8 @@ final class CallInputs {
         lit(0.0).as(T0), col(CallsTable.DURATION_S).as(T1), nul(DataTypes.DoubleType, X),
         nul(DataTypes.DoubleType, Y), col(CallsTable.SOURCE_PATH).as(TEXT), nul(DataTypes.BooleanType, FLAG),
         col(Tables.CALL_DATE).as(DATE), col(CallsTable.CHANNELS).as(CHANNELS), col(CallsTable.AGENT_ID).as(AGENT),
-        col(CallsTable.QUEUE).as(QUEUE), col(CallsTable.DIRECTION).as(DIRECTION));
+        col(CallsTable.QUEUE).as(QUEUE), col(CallsTable.DIRECTION).as(DIRECTION),
+        col(CallsTable.AGENT_CHANNEL).as(AGENT_CHANNEL));
     Dataset<Row> wordRows = detail(words, WORD, col(Tables.END_S), col(WordsTable.CONFIDENCE),
         nul(DataTypes.DoubleType, null), col(WordsTable.WORD), col(WordsTable.REDACTED));
     Dataset<Row> speechRows = detail(speech, SPEECH, col(Tables.END_S), col(SpeechSegmentsTable.MEAN_DBFS),
@@ -111,7 +114,8 @@ final class CallInputs {
     return t.select(col(Tables.CALL_ID), lit(kind).as(KIND), col(Tables.SPEAKER).as(SPK),
         col(Tables.START_S).as(T0), end.as(T1), x.as(X), y.as(Y), text.as(TEXT), flag.as(FLAG),
         nul(DataTypes.DateType, DATE), nul(DataTypes.IntegerType, CHANNELS), nul(DataTypes.StringType, AGENT),
-        nul(DataTypes.StringType, QUEUE), nul(DataTypes.StringType, DIRECTION));
+        nul(DataTypes.StringType, QUEUE), nul(DataTypes.StringType, DIRECTION),
+        nul(DataTypes.IntegerType, AGENT_CHANNEL));
   }
 
   private static Column nul(DataType type, String alias) {
@@ -181,7 +185,7 @@ final class CallInputs {
       Object d = head.get(I_DATE);
       LocalDate date = d instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) d;
       return new CallInput(id, date, head.getString(I_TEXT), head.getDouble(I_T1), head.getInt(I_CHANNELS),
-          head.getString(I_AGENT), head.getString(I_QUEUE), head.getString(I_DIRECTION), List.copyOf(words),
+          head.isNullAt(I_AGENT_CHANNEL) ? null : head.getInt(I_AGENT_CHANNEL), head.getString(I_AGENT), head.getString(I_QUEUE), head.getString(I_DIRECTION), List.copyOf(words),
           List.copyOf(speech), List.copyOf(sounds), List.copyOf(loudness));
     }
 

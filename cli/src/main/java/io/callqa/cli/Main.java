@@ -109,6 +109,14 @@ public final class Main implements Runnable {
     }
   }
 
+  /** The speech model, used by ingest (transcription) and analytics (second listen for disclosures). */
+  static final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR",
+        description = "A Vosk model directory, for transcribing and for listening again for disclosures a"
+            + " transcript does not show. Default: the bundled small English model.")
+    String model;
+  }
+
   /** Options of the ingest stage. */
   static final class IngestOptions {
     @Option(names = "--input", paramLabel = "PATH", defaultValue = "examples/calls",
@@ -118,10 +126,6 @@ public final class Main implements Runnable {
     @Option(names = "--manifest", paramLabel = "FILE",
         description = "Optional CSV with columns file,agent_id,queue,direction,started_at,agent_channel.")
     String manifest;
-
-    @Option(names = "--model", paramLabel = "DIR",
-        description = "A Vosk model directory. Default: the bundled small English model.")
-    String model;
 
     @Option(names = "--agent-channel", paramLabel = "N", defaultValue = "0",
         description = "Channel of the agent in stereo recordings: 0 = left, 1 = right. Default: ${DEFAULT-VALUE}.")
@@ -134,6 +138,11 @@ public final class Main implements Runnable {
         + " instead of only the speech regions on parallel threads (slower; for comparisons).")
     boolean noGating;
 
+    @Option(names = "--no-denoise", description = "Feed the recogniser the audio as recorded. By default each"
+        + " channel's steady background noise (measured in its quietest moments) is suppressed first, which keeps"
+        + " the small model from losing sentences on noisy lines; clean recordings are nearly unchanged.")
+    boolean noDenoise;
+
     @Option(names = "--salvage-truncated", description = "Analyse the part that is there of a recording cut off"
         + " before the length its header announces (by default such a file fails with an error saying so).")
     boolean salvageTruncated;
@@ -143,9 +152,10 @@ public final class Main implements Runnable {
         + " [REDACTED] before anything is written. The choice is recorded in calls.pii_kept.")
     boolean keepPii;
 
-    IngestConfig config(String output) {
-      return new IngestConfig(input, output, manifest, model, agentChannel, reprocess,
-          noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults(), salvageTruncated,
+    IngestConfig config(String output, ModelOptions model) {
+      return new IngestConfig(input, output, manifest, model.model, agentChannel, reprocess,
+          (noGating ? io.callqa.ingest.AsrOptions.ungated() : io.callqa.ingest.AsrOptions.defaults())
+              .withDenoise(!noDenoise), salvageTruncated,
           keepPii);
     }
   }
@@ -159,8 +169,8 @@ public final class Main implements Runnable {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only analyse calls of this call_date.")
     LocalDate date;
 
-    AnalyticsConfig config(String output) {
-      return new AnalyticsConfig(output, rules, date);
+    AnalyticsConfig config(String output, ModelOptions model) {
+      return new AnalyticsConfig(output, rules, date, model.model);
     }
   }
 
@@ -168,12 +178,13 @@ public final class Main implements Runnable {
       description = "Ingest a batch of recordings, then analyse it: the nightly job.")
   static final class Run implements Callable<Integer> {
     @Mixin SparkOptions spark;
+    @Mixin ModelOptions model;
     @Mixin IngestOptions ingest;
     @Mixin AnalyzeOptions analyze;
 
     @Override
     public Integer call() {
-      return runStages(spark, ingest.config(spark.output), analyze.config(spark.output));
+      return runStages(spark, ingest.config(spark.output, model), analyze.config(spark.output, model));
     }
   }
 
@@ -181,11 +192,12 @@ public final class Main implements Runnable {
       description = "Discover, decode and transcribe recordings; write calls, words, utterances, speech_segments.")
   static final class Ingest implements Callable<Integer> {
     @Mixin SparkOptions spark;
+    @Mixin ModelOptions model;
     @Mixin IngestOptions ingest;
 
     @Override
     public Integer call() {
-      return runStages(spark, ingest.config(spark.output), null);
+      return runStages(spark, ingest.config(spark.output, model), null);
     }
   }
 
@@ -193,11 +205,12 @@ public final class Main implements Runnable {
       description = "Detect events and check disclosures over the ingest tables (no re-transcription).")
   static final class Analyze implements Callable<Integer> {
     @Mixin SparkOptions spark;
+    @Mixin ModelOptions model;
     @Mixin AnalyzeOptions analyze;
 
     @Override
     public Integer call() {
-      return runStages(spark, null, analyze.config(spark.output));
+      return runStages(spark, null, analyze.config(spark.output, model));
     }
   }
 

@@ -33,8 +33,24 @@ class CommandLineTest {
       String[] args = keep ? new String[] {"ingest", "--keep-pii"} : new String[] {"ingest"};
       Main.Ingest cmd = (Main.Ingest) new picocli.CommandLine(new Main()).parseArgs(args).subcommand()
           .commandSpec().userObject();
-      assertThat(cmd.ingest.config("out").keepPii()).isEqualTo(keep);
+      assertThat(cmd.ingest.config("out", cmd.model).keepPii()).isEqualTo(keep);
     }
+  }
+
+  @Test
+  void modelReachesBothStagesAndNoDenoiseReachesIngest() {
+    Main.Run run = (Main.Run) new picocli.CommandLine(new Main())
+        .parseArgs("run", "--model", "/models/big", "--no-denoise").subcommand().commandSpec().userObject();
+    assertThat(run.ingest.config("out", run.model).modelDir()).isEqualTo("/models/big");
+    assertThat(run.ingest.config("out", run.model).asr().denoise()).isFalse();
+    assertThat(run.analyze.config("out", run.model).modelDir()).isEqualTo("/models/big");
+    Main.Analyze analyze = (Main.Analyze) new picocli.CommandLine(new Main()).parseArgs("analyze").subcommand()
+        .commandSpec().userObject();
+    assertThat(analyze.analyze.config("out", analyze.model).modelDir()).as("bundled model").isNull();
+    Main.Ingest ingest = (Main.Ingest) new picocli.CommandLine(new Main()).parseArgs("ingest").subcommand()
+        .commandSpec().userObject();
+    assertThat(ingest.ingest.config("out", ingest.model).asr().denoise()).as("on by default").isTrue();
+    assertThat(captureOut(() -> Main.execute("analyze", "--help"))).contains("--model");
   }
 
   @Test

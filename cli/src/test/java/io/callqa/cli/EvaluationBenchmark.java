@@ -68,7 +68,8 @@ class EvaluationBenchmark {
       }
     }
     List<Finding> detected = new ArrayList<>();
-    Map<String, double[]> checks = new TreeMap<>(); // "file disclosure_id" -> {found 1/0, similarity}
+    // "file disclosure_id" -> {found 1/0, similarity, found by the second listen 1/0}
+    Map<String, double[]> checks = new TreeMap<>();
     try (SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
         .getOrCreate()) {
       String calls0 = "parquet.`" + out.resolve("calls") + "`";
@@ -79,9 +80,10 @@ class EvaluationBenchmark {
             r.isNullAt(3) ? null : r.getDouble(3), r.getString(4)));
       }
       for (Row r : spark.sql("SELECT regexp_extract(c.source_path, '[^/]+$', 0), d.disclosure_id, d.found,"
-          + " d.in_window, d.similarity FROM parquet.`" + out.resolve("disclosure_checks") + "` d JOIN " + calls0
-          + " c USING (call_id)").collectAsList()) {
-        checks.put(r.getString(0) + " " + r.getString(1), new double[] {r.getBoolean(2) ? 1 : 0, r.getDouble(4)});
+          + " d.in_window, d.similarity, d.found_by FROM parquet.`" + out.resolve("disclosure_checks") + "` d JOIN "
+          + calls0 + " c USING (call_id)").collectAsList()) {
+        checks.put(r.getString(0) + " " + r.getString(1), new double[] {r.getBoolean(2) ? 1 : 0, r.getDouble(4),
+            "second_listen".equals(r.getString(5)) ? 1 : 0});
         if (!r.getBoolean(2)) {
           detected.add(new Finding(r.getString(0), "missing_disclosure", r.getString(1), null, null, null));
         } else if (!r.getBoolean(3)) {
@@ -107,6 +109,7 @@ class EvaluationBenchmark {
     int absentReported = 0;
     int spoken = 0;
     int spokenReported = 0;
+    int secondListen = 0;
     List<String> lines = new ArrayList<>();
     for (JsonNode c : calls) {
       String file = c.path("file").asText();
@@ -117,6 +120,11 @@ class EvaluationBenchmark {
         boolean reportedMissing = check == null || check[0] == 0;
         String sim = check == null ? "no row" : String.format(Locale.ROOT, "similarity %.2f", check[1]);
         String variant = e.getValue().path("variant").asText();
+        if (check != null && check[2] == 1) {
+          secondListen++;
+          lines.add(String.format("  found by the second listen: %s %s (%s, spoken %s, %s)", file, e.getKey(),
+              variant, e.getValue().path("spoken").asBoolean(), sim));
+        }
         if (e.getValue().path("spoken").asBoolean()) {
           spoken++;
           if (reportedMissing) {
@@ -136,6 +144,7 @@ class EvaluationBenchmark {
     System.out.printf(Locale.ROOT, "%ndisclosures: missing-disclosure recall %.2f (%d of %d absent reported missing),"
         + " false-missing rate %.2f (%d of %d spoken reported missing)%n", absent == 0 ? 1 : (double) absentReported
         / absent, absentReported, absent, spoken == 0 ? 0 : (double) spokenReported / spoken, spokenReported, spoken);
+    System.out.printf(Locale.ROOT, "  %d found by the second listen (not in the transcript)%n", secondListen);
     lines.forEach(System.out::println);
   }
 

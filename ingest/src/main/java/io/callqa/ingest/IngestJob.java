@@ -160,7 +160,7 @@ public final class IngestJob {
       AsrOptions asr, boolean salvage, boolean keepPii) {
     CallProcessor processor = new CallProcessor(modelDir, agentChannel, FeatureOptions.defaults(), asr, salvage,
         keepPii);
-    return processor.process(t, () -> HadoopInputStream.open(t.path(), conf));
+    return processor.process(t, RecordingSource.hadoop(t.path(), conf));
   }
 
   /** One task per distinct call_id (the same recording under two names is ingested once). */

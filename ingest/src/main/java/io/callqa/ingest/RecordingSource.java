@@ -12,4 +12,9 @@ import java.io.InputStream;
 public interface RecordingSource {
   /** A new stream over the recording's bytes from the start; the caller closes it. */
   InputStream open() throws IOException;
+
+  /** The recording at {@code path} (any Hadoop file system URI), read through the Hadoop FileSystem API. */
+  static RecordingSource hadoop(String path, org.apache.hadoop.conf.Configuration conf) {
+    return () -> HadoopInputStream.open(path, conf);
+  }
 }

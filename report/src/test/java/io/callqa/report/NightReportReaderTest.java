@@ -3,6 +3,7 @@ package io.callqa.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callqa.analytics.detect.DisclosureCheck;
 import io.callqa.analytics.detect.Event;
 import io.callqa.analytics.table.AgentDailyTable;
 import io.callqa.analytics.table.CallSummaryTable;
@@ -71,12 +72,18 @@ class NightReportReaderTest {
         word("c80", "agent", 25.0, "late", false), word("c80", "agent", 28.0, "hold", false),
         word("c80", "customer", 60.0, "middle", false), word("c80", "agent", 91.0, "back", false)));
     write(DisclosureChecksTable.NAME, DisclosureChecksTable.SCHEMA, List.of(
-        RowFactory.create("c80", D, "notice", "agent", true, 3.0, "call may be recorded", 0.9, true, "v1"),
-        RowFactory.create("c80high", D, "notice", "agent", false, null, null, 0.2, false, "v1"),
-        RowFactory.create("good", D, "notice", "agent", true, 40.0, "call may be recorded", 0.9, false, "v1")));
+        DisclosureChecksTable.row("c80", NIGHT, found(3.0, true), "v1"),
+        DisclosureChecksTable.row("c80high", NIGHT, new DisclosureCheck("notice", "agent", false, null, null, 0.2, false,
+            null, null), "v1"),
+        DisclosureChecksTable.row("good", NIGHT, found(40.0, false), "v1")));
     Dataset<Row> s = spark.read().schema(CallSummaryTable.SCHEMA).parquet(out + "/" + CallSummaryTable.NAME);
     AgentDailyTable.aggregate(s).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)
         .parquet(out + "/" + AgentDailyTable.NAME);
+  }
+
+  private static DisclosureCheck found(double at, boolean inWindow) {
+    return new DisclosureCheck("notice", "agent", true, at, "call may be recorded", 0.9, inWindow,
+        DisclosureCheck.TRANSCRIPT, null);
   }
 
   @AfterAll

@@ -40,7 +40,16 @@ public final class CallAnalyzer {
     return out;
   }
 
+  /** The analysis of {@code call} from its tables alone (no second listen to the recording). */
   public static Analysis analyze(CallInput call, Rules rules) {
+    return analyze(call, rules, null);
+  }
+
+  /**
+   * The analysis of {@code call}; disclosures its transcript does not show are listened for again through
+   * {@code listener} ({@code null}: not at all), as the rules' {@code second_listen} says.
+   */
+  public static Analysis analyze(CallInput call, Rules rules, PhraseListener listener) {
     List<Event> events = new ArrayList<>();
     List<Event> holds = HoldDetector.detect(call, rules.hold());
     events.addAll(holds);
@@ -49,7 +58,8 @@ public final class CallAnalyzer {
     events.addAll(OverTalkDetector.detect(call, rules.overTalk()));
     events.addAll(RaisedVoiceDetector.detect(call, rules.raisedVoice()));
     events.addAll(clipping(call));
-    List<DisclosureCheck> checks = ScriptChecker.disclosures(call, rules.disclosures());
+    List<DisclosureCheck> checks = ScriptChecker.disclosures(call, rules.disclosures(), rules.secondListen(),
+        listener);
     events.addAll(ScriptChecker.disclosureEvents(checks));
     events.addAll(ScriptChecker.forbidden(call, rules.forbiddenPhrases()));
     ScriptChecker.ScriptResult greeting = ScriptChecker.greeting(call, rules.greeting());

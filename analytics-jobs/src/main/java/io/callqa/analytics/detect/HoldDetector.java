@@ -24,7 +24,7 @@ public final class HoldDetector {
   private HoldDetector() {}
 
   public static List<Event> detect(CallInput call, Rules.Hold rules) {
-    Speaker agent = call.agentChannel();
+    Speaker agent = call.agentSpeaker();
     List<Word> words = call.wordsOf(Speaker.AGENT);
     List<Event> out = new ArrayList<>();
     // 1. holds that start at a request

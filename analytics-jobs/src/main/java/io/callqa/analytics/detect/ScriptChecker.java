@@ -18,26 +18,56 @@ public final class ScriptChecker {
   /** Result of the greeting or closing check: complete, and which parts were missing. */
   public record ScriptResult(boolean complete, List<String> missing) {}
 
-  /** Checks every disclosure that applies to the call. */
+  /** Checks every disclosure that applies to the call in its transcript only (no second listen). */
   public static List<DisclosureCheck> disclosures(CallInput call, List<Rules.Disclosure> rules) {
+    return disclosures(call, rules, null, null);
+  }
+
+  /**
+   * Checks every disclosure that applies to the call: in the transcript, and for one the transcript does not
+   * show, by listening to the recording again ({@code listener}, when given and {@code second} is enabled).
+   */
+  public static List<DisclosureCheck> disclosures(CallInput call, List<Rules.Disclosure> rules,
+      Rules.SecondListen second, PhraseListener listener) {
     List<DisclosureCheck> out = new ArrayList<>();
     for (Rules.Disclosure d : rules) {
       if (!applies(d, call)) {
         continue;
       }
-      List<Word> words = call.wordsOf(Speaker.fromColumn(d.speaker()));
+      Speaker speaker = Speaker.fromColumn(d.speaker());
+      List<Word> words = call.wordsOf(speaker);
       PhraseMatcher.Match m = PhraseMatcher.best(d.phrasings(), words);
-      boolean found = m != null && m.similarity() >= d.minSimilarity();
       double sim = m == null ? 0 : m.similarity();
-      if (found) {
-        double at = words.get(m.first()).startS();
-        String text = words.subList(m.first(), m.last() + 1).stream().map(Word::word).collect(Collectors.joining(" "));
-        out.add(new DisclosureCheck(d.id(), d.speaker(), true, at, text, sim, d.window().contains(at, call.durationS())));
-      } else {
-        out.add(new DisclosureCheck(d.id(), d.speaker(), false, null, null, sim, false));
+      if (m != null && sim >= d.minSimilarity()) {
+        out.add(found(d, call, words, m, DisclosureCheck.TRANSCRIPT));
+        continue;
       }
+      String note = null;
+      if (listener != null && second != null && second.enabled()) {
+        try {
+          List<Word> heard = listener.listen(call, call.mono() ? Speaker.MONO : speaker, d.phrasings());
+          PhraseMatcher.Match m2 = PhraseMatcher.best(d.phrasings(), heard);
+          if (m2 != null && m2.similarity() >= second.minSimilarity()) {
+            out.add(found(d, call, heard, m2, DisclosureCheck.SECOND_LISTEN));
+            continue;
+          }
+          note = String.format(Locale.ROOT, "not heard on a second listen either (best similarity %.2f)",
+              m2 == null ? 0 : m2.similarity());
+        } catch (PhraseListener.Unavailable e) {
+          note = "no second listen: " + e.getMessage();
+        }
+      }
+      out.add(new DisclosureCheck(d.id(), d.speaker(), false, null, null, sim, false, null, note));
     }
     return out;
+  }
+
+  private static DisclosureCheck found(Rules.Disclosure d, CallInput call, List<Word> words, PhraseMatcher.Match m,
+      String by) {
+    double at = words.get(m.first()).startS();
+    String text = words.subList(m.first(), m.last() + 1).stream().map(Word::word).collect(Collectors.joining(" "));
+    return new DisclosureCheck(d.id(), d.speaker(), true, at, text, m.similarity(),
+        d.window().contains(at, call.durationS()), by, null);
   }
 
   /** missing_disclosure / late_disclosure events for the checks. */
@@ -46,7 +76,8 @@ public final class ScriptChecker {
     for (DisclosureCheck c : checks) {
       if (!c.found()) {
         out.add(Event.callLevel(Event.MISSING_DISCLOSURE, c.requiredSpeaker(), "high",
-            String.format(Locale.ROOT, "%s not found (best similarity %.2f)", c.disclosureId(), c.similarity())));
+            String.format(Locale.ROOT, "%s not found (best similarity %.2f)%s", c.disclosureId(), c.similarity(),
+                c.note() == null ? "" : "; " + c.note())));
       } else if (!c.inWindow()) {
         out.add(Event.span(Event.LATE_DISCLOSURE, c.requiredSpeaker(), c.foundAtS(), c.foundAtS(), "medium",
             c.disclosureId() + " said outside its window"));

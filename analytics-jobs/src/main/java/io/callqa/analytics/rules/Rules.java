@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Rules(String version, DeadAir deadAir, Hold hold, OverTalk overTalk, RaisedVoice raisedVoice,
     Greeting greeting, Closing closing, List<Disclosure> disclosures, List<ForbiddenPhrase> forbiddenPhrases,
-    QaScore qaScore) implements Serializable {
+    QaScore qaScore, SecondListen secondListen) implements Serializable {
 
   public record DeadAir(double minDurationS) implements Serializable {}
 
@@ -56,6 +56,17 @@ public record Rules(String version, DeadAir deadAir, Hold hold, OverTalk overTal
 
   public record ForbiddenPhrase(String id, String speaker, List<String> phrases, double minSimilarity)
       implements Serializable {}
+
+  /**
+   * Listening again for a disclosure the transcript does not show: the agent's channel of the recording is
+   * recognised once more with the recogniser restricted to the disclosure's phrasings' words, and the disclosure
+   * counts as found when at least {@code minSimilarity} of a phrasing is heard in order. Optional in the file
+   * (default {@link #DEFAULT}); {@link RulesLoader} fills in what is left out.
+   */
+  public record SecondListen(Boolean enabled, Double minSimilarity) implements Serializable {
+    /** On, with 0.8: the restricted recogniser leans towards the phrase's words, so it must hear most of them. */
+    public static final SecondListen DEFAULT = new SecondListen(true, 0.8);
+  }
 
   /** QA score = max(0, 100 - sum over event types of weight x count). */
   public record QaScore(Map<String, Double> weights) implements Serializable {}

@@ -55,12 +55,19 @@ public final class RulesLoader {
     String version = Hashing.sha256Hex(yaml).substring(0, 16);
     Rules rules = new Rules(version, raw.deadAir(), raw.hold(), raw.overTalk(), raw.raisedVoice(), raw.greeting(),
         raw.closing(), raw.disclosures() == null ? List.of() : raw.disclosures(),
-        raw.forbiddenPhrases() == null ? List.of() : raw.forbiddenPhrases(), raw.qaScore());
+        raw.forbiddenPhrases() == null ? List.of() : raw.forbiddenPhrases(), raw.qaScore(),
+        secondListen(raw.secondListen()));
     List<String> problems = validate(rules);
     if (!problems.isEmpty()) {
       throw CallqaException.rules(name, String.join("; ", problems));
     }
     return rules;
+  }
+
+  private static Rules.SecondListen secondListen(Rules.SecondListen s) {
+    Rules.SecondListen d = Rules.SecondListen.DEFAULT;
+    return s == null ? d : new Rules.SecondListen(s.enabled() == null ? d.enabled() : s.enabled(),
+        s.minSimilarity() == null ? d.minSimilarity() : s.minSimilarity());
   }
 
   private static String describe(JsonMappingException e, String yaml) {
@@ -168,6 +175,7 @@ public final class RulesLoader {
       similarity(p, key + ".min_similarity", f.minSimilarity());
     }
     require(p, r.qaScore().weights() != null, "qa_score.weights is missing");
+    similarity(p, "second_listen.min_similarity", r.secondListen().minSimilarity());
     return p;
   }
 

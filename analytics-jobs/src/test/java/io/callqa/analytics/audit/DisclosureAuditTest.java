@@ -3,6 +3,7 @@ package io.callqa.analytics.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callqa.analytics.detect.DisclosureCheck;
 import io.callqa.analytics.table.DisclosureChecksTable;
 import io.callqa.ingest.CallRecord;
 import io.callqa.ingest.CallqaException;
@@ -149,8 +150,9 @@ class DisclosureAuditTest {
 
   private static void check(List<Row> rows, String id, LocalDate date, String disclosure, boolean found, Double at,
       boolean inWindow, double similarity, String rulesVersion) {
-    rows.add(RowFactory.create(id, java.sql.Date.valueOf(date), disclosure, "agent", found, at,
-        found ? "matched words" : null, similarity, inWindow, rulesVersion));
+    rows.add(DisclosureChecksTable.row(id, date, new DisclosureCheck(disclosure, "agent", found, at,
+        found ? "matched words" : null, similarity, inWindow, found ? DisclosureCheck.TRANSCRIPT : null, null),
+        rulesVersion));
   }
 
   private static void write(List<Row> rows, String table, org.apache.spark.sql.types.StructType schema) {

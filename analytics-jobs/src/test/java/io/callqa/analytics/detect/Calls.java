@@ -29,6 +29,10 @@ final class Calls {
     this.duration = duration;
   }
 
+  static Calls mono(double duration) {
+    return new Calls(1, duration);
+  }
+
   static Calls stereo(double duration) {
     return new Calls(2, duration);
   }
@@ -66,7 +70,8 @@ final class Calls {
     words.sort((a, b) -> Double.compare(a.startS(), b.startS()));
     speech.sort((a, b) -> Double.compare(a.startS(), b.startS()));
     loudness.sort((a, b) -> Double.compare(a.startS(), b.startS()));
-    return new CallInput("c1", LocalDate.of(2026, 11, 23), "file:/calls/c1.wav", duration, channels, "A1", queue,
+    return new CallInput("c1", LocalDate.of(2026, 11, 23), "file:/calls/c1.wav", duration, channels,
+        channels == 2 ? 0 : null, "A1", queue,
         "inbound", List.copyOf(words), List.copyOf(speech), List.copyOf(sounds), List.copyOf(loudness));
   }
 

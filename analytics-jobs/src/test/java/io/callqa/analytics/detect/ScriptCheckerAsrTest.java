@@ -74,7 +74,8 @@ class ScriptCheckerAsrTest {
       double start = Double.parseDouble(tok.substring(at + 1));
       words.add(new Word(Speaker.AGENT, start, start + 0.25, tok.substring(0, at), 0.8, false));
     }
-    return new CallInput("c1", LocalDate.of(2026, 11, 25), "file:/eval/c1.wav", duration, 2, "A1", queue, "inbound",
+    return new CallInput("c1", LocalDate.of(2026, 11, 25), "file:/eval/c1.wav", duration, 2, 0, "A1", queue,
+        "inbound",
         List.copyOf(words), List.of(), List.of(), List.of());
   }
 

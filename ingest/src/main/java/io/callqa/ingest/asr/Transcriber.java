@@ -44,9 +44,38 @@ public final class Transcriber implements AutoCloseable {
   private Random dither;
 
   public Transcriber(Model model, Speaker speaker) throws IOException {
-    this.recognizer = new Recognizer(model, SAMPLE_RATE);
+    this(new Recognizer(model, SAMPLE_RATE), speaker);
+  }
+
+  /**
+   * A recogniser that may only say the words of {@code phrases} (in any order) or {@code [unk]} for anything
+   * else: Vosk's grammar mode, for listening for known phrases. Words the model does not know are dropped by Vosk.
+   */
+  public Transcriber(Model model, Speaker speaker, List<String> phrases) throws IOException {
+    this(new Recognizer(model, SAMPLE_RATE, grammar(phrases)), speaker);
+  }
+
+  private Transcriber(Recognizer recognizer, Speaker speaker) {
+    this.recognizer = recognizer;
     this.recognizer.setWords(true);
     this.speaker = speaker;
+  }
+
+  /** Vosk's grammar: a JSON list of the phrases in lower case, plus {@code [unk]}. */
+  static String grammar(List<String> phrases) {
+    List<String> list = new ArrayList<>();
+    for (String p : phrases) {
+      String clean = p.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z' ]", " ").trim().replaceAll("\\s+", " ");
+      if (!clean.isEmpty()) {
+        list.add(clean);
+      }
+    }
+    list.add("[unk]");
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
