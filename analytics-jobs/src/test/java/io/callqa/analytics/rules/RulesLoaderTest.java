@@ -57,4 +57,21 @@ class RulesLoaderTest {
     assertThatThrownBy(() -> RulesLoader.parse("dead_air:\n  min_duration_s: 5\n", "r.yaml"))
         .hasMessageContaining("missing section 'hold'");
   }
+
+  @Test
+  void secondListenIsOnByDefaultAndItsSimilarityIsChecked() throws IOException {
+    String text = Files.readString(DEFAULT);
+    assertThat(RulesLoader.parse(text, "r").secondListen()).isEqualTo(new Rules.SecondListen(true, 0.8));
+    int from = text.indexOf("second_listen:");
+    int to = text.indexOf("forbidden_phrases:");
+    String without = text.substring(0, from) + text.substring(to);
+    assertThat(RulesLoader.parse(without, "r").secondListen()).as("left out").isEqualTo(Rules.SecondListen.DEFAULT);
+    String partial = text.substring(0, from) + "second_listen:\n  min_similarity: 0.9\n\n" + text.substring(to);
+    assertThat(RulesLoader.parse(partial, "r").secondListen()).isEqualTo(new Rules.SecondListen(true, 0.9));
+    String off = text.replace("  enabled: true ", "  enabled: false");
+    assertThat(RulesLoader.parse(off, "r").secondListen().enabled()).isFalse();
+    String bad = text.replace("  min_similarity: 0.8 ", "  min_similarity: 1.5");
+    assertThatThrownBy(() -> RulesLoader.parse(bad, "rules.yaml"))
+        .hasMessageContaining("second_listen.min_similarity must be in (0, 1], was 1.5");
+  }
 }
