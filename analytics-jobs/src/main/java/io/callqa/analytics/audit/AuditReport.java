@@ -29,10 +29,12 @@ public record AuditReport(List<DisclosureSummary> disclosures, List<Finding> fin
    * @param found said by the required speaker inside the window
    * @param late said, but outside the window
    * @param missing not said (no match reached the disclosure's minimum similarity)
+   * @param bySecondListen of the found and late ones, those found only by listening to the recording again
+   *     ({@code disclosure_checks.found_by = second_listen}): the transcript did not show them
    * @param rulesVersions the distinct rules versions of the checks counted, comma-separated
    */
   public record DisclosureSummary(String disclosureId, long applicable, long found, long late, long missing,
-      String rulesVersions) {
+      long bySecondListen, String rulesVersions) {
     /** Share of applicable calls that missed the disclosure, in [0, 1]. */
     public double missingRate() {
       return applicable == 0 ? 0 : (double) missing / applicable;
@@ -52,11 +54,13 @@ public record AuditReport(List<DisclosureSummary> disclosures, List<Finding> fin
   /** A fixed-width table for a terminal: the counts, then the calls with findings. */
   public void printTable(PrintStream out) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"disclosure", "applicable", "found", "late", "missing", "missing %", "rules_version"});
+    rows.add(new String[] {"disclosure", "applicable", "found", "late", "missing", "missing %", "2nd listen",
+        "rules_version"});
     for (DisclosureSummary d : disclosures) {
       rows.add(new String[] {d.disclosureId(), Long.toString(d.applicable()), Long.toString(d.found()),
           Long.toString(d.late()), Long.toString(d.missing()),
-          String.format(Locale.ROOT, "%.1f", 100 * d.missingRate()), d.rulesVersions()});
+          String.format(Locale.ROOT, "%.1f", 100 * d.missingRate()), Long.toString(d.bySecondListen()),
+          d.rulesVersions()});
     }
     print(out, rows, 1);
     out.println();
@@ -79,10 +83,11 @@ public record AuditReport(List<DisclosureSummary> disclosures, List<Finding> fin
    * CSV (RFC 4180 quoting): the counts with a header line, an empty line, then the findings with a header line.
    */
   public void printCsv(PrintStream out) {
-    out.println("disclosure_id,applicable,found,late,missing,rules_version");
+    out.println("disclosure_id,applicable,found,late,missing,found_by_second_listen,rules_version");
     for (DisclosureSummary d : disclosures) {
       out.println(String.join(",", csv(d.disclosureId()), Long.toString(d.applicable()), Long.toString(d.found()),
-          Long.toString(d.late()), Long.toString(d.missing()), csv(d.rulesVersions())));
+          Long.toString(d.late()), Long.toString(d.missing()), Long.toString(d.bySecondListen()),
+          csv(d.rulesVersions())));
     }
     out.println();
     out.println("disclosure_id,finding,call_date,agent_id,source_path,found_at_s,similarity,call_id");

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.callqa.analytics.detect.DisclosureCheck;
 import io.callqa.analytics.table.DisclosureChecksTable;
 import io.callqa.analytics.table.EventsTable;
 import io.callqa.ingest.CallqaException;
@@ -37,6 +38,7 @@ public final class DisclosureAudit {
   private static final String FOUND_IN_WINDOW = "found_in_window";
   private static final String LATE = "late";
   private static final String MISSING = "missing";
+  private static final String SECOND_LISTEN = "second_listen";
   private static final String VERSIONS = "rules_versions";
   private static final String FINDING = "finding";
 
@@ -80,10 +82,12 @@ public final class DisclosureAudit {
             sum(when(found.and(inWindow), 1L).otherwise(0L)).as(FOUND_IN_WINDOW),
             sum(when(found.and(not(inWindow)), 1L).otherwise(0L)).as(LATE),
             sum(when(not(found), 1L).otherwise(0L)).as(MISSING),
+            sum(when(col(DisclosureChecksTable.FOUND_BY).equalTo(lit(DisclosureCheck.SECOND_LISTEN)), 1L)
+                .otherwise(0L)).as(SECOND_LISTEN),
             array_join(sort_array(collect_set(col(EventsTable.RULES_VERSION))), ",").as(VERSIONS))
         .orderBy(col(DisclosureChecksTable.DISCLOSURE_ID)).collectAsList()) {
       summaries.add(new AuditReport.DisclosureSummary(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3),
-          r.getLong(4), r.getString(5)));
+          r.getLong(4), r.getLong(5), r.getString(6)));
     }
     Dataset<Row> calls = spark.read().schema(CallsTable.SCHEMA).parquet(Tables.path(output, CallsTable.NAME))
         .select(col(Tables.CALL_ID), col(Tables.CALL_DATE), col(CallsTable.AGENT_ID), col(CallsTable.SOURCE_PATH));

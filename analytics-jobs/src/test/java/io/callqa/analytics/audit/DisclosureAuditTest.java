@@ -50,15 +50,15 @@ class DisclosureAuditTest {
     call(calls, "c2", D1, "/rec/c2.wav", "A200", CallRecord.OK);
     call(calls, "c3", D1, "/rec/c3, night.wav", "A100", CallRecord.OK);
     call(calls, "c4", D1, "/rec/c4.wav", "A100", CallRecord.FAILED);
-    check(checks, "c1", D1, "recording_notice", true, 4.2, true, 0.95, "v1");
-    check(checks, "c2", D1, "recording_notice", true, 41.0, false, 0.90, "v1");
-    check(checks, "c3", D1, "recording_notice", false, null, false, 0.31, "v1");
-    check(checks, "c3", D1, "mini_miranda", false, null, false, 0.12, "v1");
+    check(checks, "c1", D1, "recording_notice", true, 4.2, true, 0.95, "v1", DisclosureCheck.TRANSCRIPT);
+    check(checks, "c2", D1, "recording_notice", true, 41.0, false, 0.90, "v1", DisclosureCheck.SECOND_LISTEN);
+    check(checks, "c3", D1, "recording_notice", false, null, false, 0.31, "v1", null);
+    check(checks, "c3", D1, "mini_miranda", false, null, false, 0.12, "v1", null);
     // day 2, analysed with other rules: c5 missing the notice, c6 good
     call(calls, "c5", D2, "/rec/c5.wav", "A300", CallRecord.OK);
     call(calls, "c6", D2, "/rec/c6.wav", "A300", CallRecord.OK);
-    check(checks, "c5", D2, "recording_notice", false, null, false, 0.40, "v2");
-    check(checks, "c6", D2, "recording_notice", true, 3.0, true, 1.0, "v2");
+    check(checks, "c5", D2, "recording_notice", false, null, false, 0.40, "v2", null);
+    check(checks, "c6", D2, "recording_notice", true, 3.0, true, 1.0, "v2", DisclosureCheck.TRANSCRIPT);
     write(calls, CallsTable.NAME, CallsTable.SCHEMA);
     write(checks, DisclosureChecksTable.NAME, DisclosureChecksTable.SCHEMA);
   }
@@ -72,8 +72,8 @@ class DisclosureAuditTest {
   void countsPerDisclosureAndListsEveryFindingWithAgentAndFile() {
     AuditReport r = DisclosureAudit.run(spark, out, null, null);
     assertThat(r.disclosures()).containsExactly(
-        new AuditReport.DisclosureSummary("mini_miranda", 1, 0, 0, 1, "v1"),
-        new AuditReport.DisclosureSummary("recording_notice", 5, 2, 1, 2, "v1,v2"));
+        new AuditReport.DisclosureSummary("mini_miranda", 1, 0, 0, 1, 0, "v1"),
+        new AuditReport.DisclosureSummary("recording_notice", 5, 2, 1, 2, 1, "v1,v2"));
     assertThat(r.disclosures().get(1).missingRate()).isEqualTo(0.4);
     assertThat(r.findings()).extracting(f -> f.disclosureId() + " " + f.finding() + " " + f.callId() + " "
         + f.agentId() + " " + f.sourcePath()).containsExactly(
@@ -90,7 +90,7 @@ class DisclosureAuditTest {
   void filtersByDateAndDisclosure() {
     AuditReport day2 = DisclosureAudit.run(spark, out, D2, null);
     assertThat(day2.disclosures()).containsExactly(
-        new AuditReport.DisclosureSummary("recording_notice", 2, 1, 0, 1, "v2"));
+        new AuditReport.DisclosureSummary("recording_notice", 2, 1, 0, 1, 0, "v2"));
     assertThat(day2.findings()).extracting(AuditReport.Finding::callId).containsExactly("c5");
     AuditReport miranda = DisclosureAudit.run(spark, out, D1, "mini_miranda");
     assertThat(miranda.disclosures()).extracting(AuditReport.DisclosureSummary::disclosureId)
@@ -121,15 +121,15 @@ class DisclosureAuditTest {
     AuditReport r = DisclosureAudit.run(spark, out, D1, null);
     String table = print(r::printTable);
     assertThat(table.lines().toList()).contains(
-        "disclosure        applicable  found  late  missing  missing %  rules_version",
-        "mini_miranda               1      0     0        1      100.0  v1",
-        "recording_notice           3      1     1        1       33.3  v1");
+        "disclosure        applicable  found  late  missing  missing %  2nd listen  rules_version",
+        "mini_miranda               1      0     0        1      100.0           0  v1",
+        "recording_notice           3      1     1        1       33.3           1  v1");
     assertThat(table).contains("/rec/c3, night.wav").contains("41.0");
     String csv = print(r::printCsv);
     assertThat(csv.lines().toList()).containsExactly(
-        "disclosure_id,applicable,found,late,missing,rules_version",
-        "mini_miranda,1,0,0,1,v1",
-        "recording_notice,3,1,1,1,v1",
+        "disclosure_id,applicable,found,late,missing,found_by_second_listen,rules_version",
+        "mini_miranda,1,0,0,1,0,v1",
+        "recording_notice,3,1,1,1,1,v1",
         "",
         "disclosure_id,finding,call_date,agent_id,source_path,found_at_s,similarity,call_id",
         "mini_miranda,missing,2026-11-23,A100,\"/rec/c3, night.wav\",,0.1200,c3",
@@ -149,10 +149,9 @@ class DisclosureAuditTest {
   }
 
   private static void check(List<Row> rows, String id, LocalDate date, String disclosure, boolean found, Double at,
-      boolean inWindow, double similarity, String rulesVersion) {
+      boolean inWindow, double similarity, String rulesVersion, String foundBy) {
     rows.add(DisclosureChecksTable.row(id, date, new DisclosureCheck(disclosure, "agent", found, at,
-        found ? "matched words" : null, similarity, inWindow, found ? DisclosureCheck.TRANSCRIPT : null, null),
-        rulesVersion));
+        found ? "matched words" : null, similarity, inWindow, foundBy, null), rulesVersion));
   }
 
   private static void write(List<Row> rows, String table, org.apache.spark.sql.types.StructType schema) {
