@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +59,8 @@ class EvalCallsDetectionTest {
   @BeforeAll
   void runTheSixCalls(@TempDir Path tmp) throws Exception {
     Path root = SampleNightEndToEndTest.repoRoot();
-    Path in = Files.createDirectories(tmp.resolve("calls"));
-    for (String c : CALLS) {
-      Files.copy(root.resolve("eval/calls/" + c + ".wav"), in.resolve(c + ".wav"));
-    }
     Path out = tmp.resolve("out");
-    exitCode = Main.execute("run", "--input", in.toString(), "--output", out.toString(), "--manifest",
-        root.resolve("eval/manifest.csv").toString(), "--rules", root.resolve("examples/rules.yaml").toString(),
-        "--master", "local[2]");
+    exitCode = EvalSubset.run(tmp, CALLS);
     for (JsonNode c : new ObjectMapper().readTree(root.resolve("eval/labels.json").toFile()).path("calls")) {
       String call = c.path("file").asText().replace(".wav", "");
       if (!CALLS.contains(call)) {
