@@ -243,7 +243,10 @@ def render(cid, parts, voice):
     with tempfile.TemporaryDirectory() as tmp:
         raw = os.path.join(tmp, "a.f32")
         audio.astype("<f4").tofile(raw)
-        subprocess.run(["sox", "-t", "f32", "-r", str(SR), "-c", "1", raw, "-r", "8000", "-e", "mu-law", "-b", "8",
+        # -D: no dither. SoX dithers by default when it reduces the bit depth, from an unseeded random source, so
+        # two runs gave different audio (about one byte in five) and different transcripts (the committed sets were
+        # made before this flag; a rerun now gives the same audio every time, but not the committed bytes)
+        subprocess.run(["sox", "-D", "-t", "f32", "-r", str(SR), "-c", "1", raw, "-r", "8000", "-e", "mu-law", "-b", "8",
                         os.path.join(WORK, cid + ".wav"), "sinc", "300-3400"], check=True)
     return spans
 
