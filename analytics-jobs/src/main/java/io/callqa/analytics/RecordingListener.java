@@ -35,12 +35,14 @@ final class RecordingListener implements PhraseListener {
   }
 
   @Override
-  public List<Word> listen(CallInput call, Speaker speaker, List<String> phrases) throws Unavailable {
+  public List<Word> listen(CallInput call, Speaker speaker, List<String> phrases, double fromS, double toS)
+      throws Unavailable {
     String path = call.sourcePath();
     String name = path.substring(path.lastIndexOf('/') + 1);
     try {
       return new PhraseSpotter(modelDir, AsrOptions.defaults(), FeatureOptions.defaults())
-          .listen(RecordingSource.hadoop(path, conf.value()), name, call.channelOf(speaker), speaker, phrases);
+          .listen(RecordingSource.hadoop(path, conf.value()), name, call.channelOf(speaker), speaker, phrases, fromS,
+              toS);
     } catch (IOException | AudioException e) {
       throw new Unavailable("cannot read the recording " + path + " (" + e.getMessage()
           + "); keep recordings where ingest found them until the night is analysed", e);

@@ -39,15 +39,16 @@ public final class PhraseSpotter {
   }
 
   /**
-   * The words heard on {@code channel} (0-based) when only the words of {@code phrases} may be said; other speech
-   * comes back as {@code [unk]} words. Times are seconds from the start of the recording.
+   * The words heard on {@code channel} (0-based) between {@code fromS} and {@code toS} when only the words of
+   * {@code phrases} may be said; other speech comes back as {@code [unk]} words. Only the channel's speech regions
+   * that overlap [fromS, toS] are listened to, whole. Times are seconds from the start of the recording.
    *
    * @param name the recording's file name (for the decoder's format detection and error messages)
    * @throws IOException when the recording cannot be read, or has no such channel
    * @throws AudioException when it cannot be decoded
    */
-  public List<Word> listen(RecordingSource source, String name, int channel, Speaker speaker, List<String> phrases)
-      throws IOException, AudioException {
+  public List<Word> listen(RecordingSource source, String name, int channel, Speaker speaker, List<String> phrases,
+      double fromS, double toS) throws IOException, AudioException {
     ChannelFeatures f;
     int rate;
     long frames;
@@ -60,7 +61,10 @@ public final class PhraseSpotter {
       rate = stream.info().sampleRate();
       frames = stream.framesRead();
     }
-    List<long[]> spans = AsrRegions.frameSpans(f.speech(), asr, rate, frames);
+    long from = (long) Math.floor(fromS * rate);
+    long to = (long) Math.ceil(toS * rate);
+    List<long[]> spans = AsrRegions.frameSpans(f.speech(), asr, rate, frames).stream()
+        .filter(s -> s[1] > from && s[0] < to).toList();
     if (spans.isEmpty()) {
       return List.of();
     }

@@ -24,7 +24,7 @@ class PhraseSpotterTest {
   private static List<Word> listen(String file, int channel, Speaker speaker) throws Exception {
     Path wav = TestFiles.repoRoot().resolve("eval/calls").resolve(file);
     return new PhraseSpotter(null, AsrOptions.defaults(), FeatureOptions.defaults())
-        .listen(() -> Files.newInputStream(wav), file, channel, speaker, NOTICE);
+        .listen(() -> Files.newInputStream(wav), file, channel, speaker, NOTICE, 0, Double.MAX_VALUE);
   }
 
   /** How many words of {@code phrase} were heard in order (longest common subsequence). */
@@ -70,5 +70,17 @@ class PhraseSpotterTest {
   void aChannelTheRecordingDoesNotHaveIsAnError() {
     assertThatThrownBy(() -> listen("e20_mono_hold_no_notice.wav", 1, Speaker.CUSTOMER))
         .isInstanceOf(IOException.class).hasMessageContaining("no channel 1");
+  }
+
+  @Test
+  void listensOnlyToTheRegionsInTheGivenStretch() throws Exception {
+    Path wav = TestFiles.repoRoot().resolve("eval/calls/e28_notice_noise42_awb.wav");
+    PhraseSpotter spotter = new PhraseSpotter(null, AsrOptions.defaults(), FeatureOptions.defaults());
+    // the notice is said at 5.8-9.4 s: a stretch after it hears none of it, one around it hears it
+    List<Word> late = spotter.listen(() -> Files.newInputStream(wav), "e28.wav", 0, Speaker.AGENT, NOTICE, 20, 40);
+    assertThat(late).allMatch(w -> w.endS() > 18);
+    assertThat(inOrder(VERBATIM, late)).isLessThan(4);
+    List<Word> early = spotter.listen(() -> Files.newInputStream(wav), "e28.wav", 0, Speaker.AGENT, NOTICE, 6, 8);
+    assertThat(inOrder(VERBATIM, early)).isGreaterThanOrEqualTo(8);
   }
 }

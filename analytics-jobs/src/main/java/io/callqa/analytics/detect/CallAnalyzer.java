@@ -62,11 +62,13 @@ public final class CallAnalyzer {
         listener);
     events.addAll(ScriptChecker.disclosureEvents(checks));
     events.addAll(ScriptChecker.forbidden(call, rules.forbiddenPhrases()));
-    ScriptChecker.ScriptResult greeting = ScriptChecker.greeting(call, rules.greeting());
+    ScriptChecker.ScriptResult greeting = ScriptChecker.greeting(call, rules.greeting(), rules.secondListen(),
+        listener);
     if (!greeting.complete()) {
       events.add(Event.callLevel(Event.GREETING_INCOMPLETE, "agent", "low", "missing: " + greeting.missing()));
     }
-    ScriptChecker.ScriptResult closing = ScriptChecker.closing(call, rules.closing());
+    ScriptChecker.ScriptResult closing = ScriptChecker.closing(call, rules.closing(), rules.secondListen(),
+        listener);
     if (!closing.complete()) {
       events.add(Event.callLevel(Event.CLOSING_MISSING, "agent", "low", "missing: " + closing.missing()));
     }

@@ -15,9 +15,13 @@ public interface PhraseListener extends Serializable {
 
   /**
    * @param speaker whose channel to listen to ({@link CallInput#channelOf}); all of a mono recording
+   * @param fromS start of the stretch of the call to listen to, seconds (speech regions overlapping it are heard
+   *     whole)
+   * @param toS its end
    * @throws Unavailable when the recording cannot be listened to (moved, unreadable, changed)
    */
-  List<Word> listen(CallInput call, Speaker speaker, List<String> phrases) throws Unavailable;
+  List<Word> listen(CallInput call, Speaker speaker, List<String> phrases, double fromS, double toS)
+      throws Unavailable;
 
   /** The recording could not be listened to; the message says why, for the user. */
   final class Unavailable extends Exception {

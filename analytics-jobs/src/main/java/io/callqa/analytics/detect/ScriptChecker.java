@@ -35,39 +35,63 @@ public final class ScriptChecker {
         continue;
       }
       Speaker speaker = Speaker.fromColumn(d.speaker());
-      List<Word> words = call.wordsOf(speaker);
-      PhraseMatcher.Match m = PhraseMatcher.best(d.phrasings(), words);
-      double sim = m == null ? 0 : m.similarity();
-      if (m != null && sim >= d.minSimilarity()) {
-        out.add(found(d, call, words, m, DisclosureCheck.TRANSCRIPT));
-        continue;
+      Heard h = find(call, speaker, d.phrasings(), call.wordsOf(speaker), d.minSimilarity(), 0, call.durationS(),
+          second, listener);
+      if (h.found()) {
+        double at = h.words().get(h.match().first()).startS();
+        String text = h.words().subList(h.match().first(), h.match().last() + 1).stream().map(Word::word)
+            .collect(Collectors.joining(" "));
+        out.add(new DisclosureCheck(d.id(), d.speaker(), true, at, text, h.match().similarity(),
+            d.window().contains(at, call.durationS()), h.by(), null));
+      } else {
+        out.add(new DisclosureCheck(d.id(), d.speaker(), false, null, null, h.similarity(), false, null, h.note()));
       }
-      String note = null;
-      if (listener != null && second != null && second.enabled()) {
-        try {
-          List<Word> heard = listener.listen(call, call.mono() ? Speaker.MONO : speaker, d.phrasings());
-          PhraseMatcher.Match m2 = PhraseMatcher.best(d.phrasings(), heard);
-          if (m2 != null && m2.similarity() >= second.minSimilarity()) {
-            out.add(found(d, call, heard, m2, DisclosureCheck.SECOND_LISTEN));
-            continue;
-          }
-          note = String.format(Locale.ROOT, "not heard on a second listen either (best similarity %.2f)",
-              m2 == null ? 0 : m2.similarity());
-        } catch (PhraseListener.Unavailable e) {
-          note = "no second listen: " + e.getMessage();
-        }
-      }
-      out.add(new DisclosureCheck(d.id(), d.speaker(), false, null, null, sim, false, null, note));
     }
     return out;
   }
 
-  private static DisclosureCheck found(Rules.Disclosure d, CallInput call, List<Word> words, PhraseMatcher.Match m,
-      String by) {
-    double at = words.get(m.first()).startS();
-    String text = words.subList(m.first(), m.last() + 1).stream().map(Word::word).collect(Collectors.joining(" "));
-    return new DisclosureCheck(d.id(), d.speaker(), true, at, text, m.similarity(),
-        d.window().contains(at, call.durationS()), by, null);
+  /**
+   * The outcome of looking for phrases: {@code by} = {@link DisclosureCheck#TRANSCRIPT} or
+   * {@link DisclosureCheck#SECOND_LISTEN} when found (then {@code match} indexes {@code words}), null when not
+   * found; {@code match} is then the transcript's best (or null) and {@code note} says what the second listen did.
+   */
+  private record Heard(PhraseMatcher.Match match, List<Word> words, String by, String note) {
+    boolean found() {
+      return by != null;
+    }
+
+    double similarity() {
+      return match == null ? 0 : match.similarity();
+    }
+  }
+
+  /**
+   * Looks for {@code phrases} in {@code words} (the speaker's transcript, already limited to [fromS, toS]); when
+   * no match reaches {@code min} and a second listen is allowed, listens to the speaker's channel in that
+   * stretch with the recogniser restricted to the phrases' words, where a match must reach the larger of
+   * {@code min} and the second listen's own bar.
+   */
+  private static Heard find(CallInput call, Speaker speaker, List<String> phrases, List<Word> words, double min,
+      double fromS, double toS, Rules.SecondListen second, PhraseListener listener) {
+    PhraseMatcher.Match m = PhraseMatcher.best(phrases, words);
+    if (m != null && m.similarity() >= min) {
+      return new Heard(m, words, DisclosureCheck.TRANSCRIPT, null);
+    }
+    if (listener == null || second == null || !second.enabled()) {
+      return new Heard(m, words, null, null);
+    }
+    try {
+      List<Word> heard = listener.listen(call, call.mono() ? Speaker.MONO : speaker, phrases, fromS, toS).stream()
+          .filter(w -> w.startS() >= fromS && w.startS() <= toS).toList();
+      PhraseMatcher.Match m2 = PhraseMatcher.best(phrases, heard);
+      if (m2 != null && m2.similarity() >= Math.max(min, second.minSimilarity())) {
+        return new Heard(m2, heard, DisclosureCheck.SECOND_LISTEN, null);
+      }
+      return new Heard(m, words, null, String.format(Locale.ROOT,
+          "not heard on a second listen either (best similarity %.2f)", m2 == null ? 0 : m2.similarity()));
+    } catch (PhraseListener.Unavailable e) {
+      return new Heard(m, words, null, "no second listen: " + e.getMessage());
+    }
   }
 
   /** missing_disclosure / late_disclosure events for the checks. */
@@ -101,28 +125,65 @@ public final class ScriptChecker {
     });
   }
 
+  /** The agent's greeting in the transcript only (no second listen). */
   public static ScriptResult greeting(CallInput call, Rules.Greeting g) {
-    List<Word> opening = call.wordsOf(Speaker.AGENT).stream().filter(w -> w.startS() <= g.withinS()).toList();
-    List<String> missing = new ArrayList<>();
-    check(opening, g.thanks(), g.minSimilarity(), "thanks", missing);
-    check(opening, g.name(), g.minSimilarity(), "name", missing);
-    check(opening, g.offerHelp(), g.minSimilarity(), "offer_help", missing);
-    return new ScriptResult(missing.isEmpty(), missing);
+    return greeting(call, g, null, null);
   }
 
+  /**
+   * The agent's greeting: thanks, name and offer of help within its first {@code within_s} seconds; a part the
+   * transcript does not show is listened for again there ({@code listener}, when given and enabled).
+   */
+  public static ScriptResult greeting(CallInput call, Rules.Greeting g, Rules.SecondListen second,
+      PhraseListener listener) {
+    Part p = new Part(call, 0, g.withinS(), g.minSimilarity(), second, listener);
+    p.check(g.thanks(), "thanks");
+    p.check(g.name(), "name");
+    p.check(g.offerHelp(), "offer_help");
+    return new ScriptResult(p.missing.isEmpty(), p.missing);
+  }
+
+  /** The agent's closing in the transcript only (no second listen). */
   public static ScriptResult closing(CallInput call, Rules.Closing c) {
-    double from = call.durationS() - c.withinLastS();
-    List<Word> end = call.wordsOf(Speaker.AGENT).stream().filter(w -> w.startS() >= from).toList();
-    List<String> missing = new ArrayList<>();
-    check(end, c.anythingElse(), c.minSimilarity(), "anything_else", missing);
-    check(end, c.thanks(), c.minSimilarity(), "thanks", missing);
-    return new ScriptResult(missing.isEmpty(), missing);
+    return closing(call, c, null, null);
   }
 
-  private static void check(List<Word> words, List<String> phrases, double min, String part, List<String> missing) {
-    PhraseMatcher.Match m = PhraseMatcher.best(phrases, words);
-    if (m == null || m.similarity() < min) {
-      missing.add(part);
+  /** The agent's closing (anything-else question and thanks) in the last {@code within_last_s} seconds. */
+  public static ScriptResult closing(CallInput call, Rules.Closing c, Rules.SecondListen second,
+      PhraseListener listener) {
+    Part p = new Part(call, call.durationS() - c.withinLastS(), call.durationS(), c.minSimilarity(), second,
+        listener);
+    p.check(c.anythingElse(), "anything_else");
+    p.check(c.thanks(), "thanks");
+    return new ScriptResult(p.missing.isEmpty(), p.missing);
+  }
+
+  /** The parts of a greeting or closing: the agent's words in [fromS, toS], and the parts not found there. */
+  private static final class Part {
+    private final CallInput call;
+    private final double fromS;
+    private final double toS;
+    private final double min;
+    private final Rules.SecondListen second;
+    private final PhraseListener listener;
+    private final List<Word> words;
+    private final List<String> missing = new ArrayList<>();
+
+    Part(CallInput call, double fromS, double toS, double min, Rules.SecondListen second, PhraseListener listener) {
+      this.call = call;
+      this.fromS = fromS;
+      this.toS = toS;
+      this.min = min;
+      this.second = second;
+      this.listener = listener;
+      this.words = call.wordsOf(Speaker.AGENT).stream().filter(w -> w.startS() >= fromS && w.startS() <= toS)
+          .toList();
+    }
+
+    void check(List<String> phrases, String part) {
+      if (!find(call, Speaker.AGENT, phrases, words, min, fromS, toS, second, listener).found()) {
+        missing.add(part);
+      }
     }
   }
 

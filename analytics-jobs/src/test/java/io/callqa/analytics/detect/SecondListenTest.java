@@ -31,8 +31,9 @@ class SecondListenTest {
     }
 
     @Override
-    public List<Word> listen(CallInput call, Speaker speaker, List<String> phrases) {
-      asked.add(speaker + " " + phrases.get(0));
+    public List<Word> listen(CallInput call, Speaker speaker, List<String> phrases, double fromS, double toS) {
+      asked.add(speaker + " " + phrases.get(0) + (fromS == 0 && toS == call.durationS() ? ""
+          : String.format(java.util.Locale.ROOT, " [%.0f-%.0f]", fromS, toS)));
       List<Word> out = new ArrayList<>();
       double t = at;
       for (String w : text.split(" ")) {
@@ -92,7 +93,7 @@ class SecondListenTest {
 
   @Test
   void anUnreadableRecordingKeepsTheTranscriptsVerdictAndSaysWhy() {
-    PhraseListener gone = (call, speaker, phrases) -> {
+    PhraseListener gone = (call, speaker, phrases, from, to) -> {
       throw new PhraseListener.Unavailable("cannot read the recording file:/calls/c1.wav (no such file)", null);
     };
     DisclosureCheck c = notice(garbledNotice(60), gone, RULES.secondListen());
@@ -120,5 +121,33 @@ class SecondListenTest {
     DisclosureCheck c = notice(mono, heard, RULES.secondListen());
     assertThat(heard.asked).containsExactly("MONO this call may be recorded for quality and training purposes");
     assertThat(c.found()).isTrue();
+  }
+
+  @Test
+  void greetingAndClosingPartsAreListenedForInTheirOwnStretch() {
+    // the transcript lost the agent's name in the greeting and the thanks in the closing (noisy line)
+    CallInput call = Calls.stereo(90)
+        .says(AGENT, 1, 6, -30, "then for calling acme bank how can i help you today")
+        .says(AGENT, 70, 75, -30, "is there anything else i can help you with")
+        .says(AGENT, 80, 84, -30, "before falling asleep okay bye").build();
+    assertThat(ScriptChecker.greeting(call, RULES.greeting()).missing()).containsExactly("name");
+    Scripted name = new Scripted("[unk] my name is [unk]", 2.5);
+    ScriptChecker.ScriptResult g = ScriptChecker.greeting(call, RULES.greeting(), RULES.secondListen(), name);
+    assertThat(g.complete()).isTrue();
+    assertThat(name.asked).containsExactly("AGENT my name is [0-20]");
+    // heard, but after the greeting's 20 s: still missing
+    Scripted lateName = new Scripted("my name is", 25);
+    assertThat(ScriptChecker.greeting(call, RULES.greeting(), RULES.secondListen(), lateName).missing())
+        .containsExactly("name");
+    // a generic phrase half heard does not count: the greeting's own bar and the second listen's 0.8 both apply
+    Scripted half = new Scripted("[unk] you are [unk]", 2.5);
+    assertThat(ScriptChecker.greeting(call, RULES.greeting(), RULES.secondListen(), half).missing())
+        .containsExactly("name");
+
+    ScriptChecker.ScriptResult closing = ScriptChecker.closing(call, RULES.closing());
+    assertThat(closing.missing()).as("'before falling asleep' is not a thanks").containsExactly("thanks");
+    Scripted thanks = new Scripted("thank you for calling [unk] have a great day", 80);
+    assertThat(ScriptChecker.closing(call, RULES.closing(), RULES.secondListen(), thanks).complete()).isTrue();
+    assertThat(thanks.asked).containsExactly("AGENT thank you for calling [45-90]");
   }
 }
