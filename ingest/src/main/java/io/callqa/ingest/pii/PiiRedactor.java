@@ -76,6 +76,13 @@ public final class PiiRedactor {
   /** Words between an e-mail trigger and the address it announces. */
   private static final Set<String> ADDRESS_LEAD = Set.of("is", "it's", "as", "at", "me", "address", "addresses");
   private static final int MAX_ADDRESS_WORDS = 10;
+  /**
+   * Leads that read as a copula: "my email is ...", but also "... by email. Is there anything else": after one of
+   * these the trigger must be owned ({@link #OWNERS}) for an address to follow.
+   */
+  private static final Set<String> COPULA_LEAD = Set.of("is", "it's", "as");
+  private static final Set<String> OWNERS = Set.of("my", "your", "his", "her", "our", "their", "the");
+  private static final Set<String> TRIGGER_WORDS = Set.of("email", "e", "mail", "address", "emails");
   /** A pause that ends an address read out after a trigger. */
   private static final double ADDRESS_PAUSE_S = 0.8;
 
@@ -409,6 +416,9 @@ public final class PiiRedactor {
       if (v.blocked(p) || triggers.stream().noneMatch(t -> t.expect() == Expect.EMAIL && t.last() == prev)) {
         continue;
       }
+      if (COPULA_LEAD.contains(v.token(p)) && !owned(v, p - 1)) {
+        continue;
+      }
       int q = p;
       while (q < v.size() && q - p < 2 && ADDRESS_LEAD.contains(v.token(q))) {
         q++;
@@ -424,6 +434,15 @@ public final class PiiRedactor {
       }
       v.addSpans(out, PiiCategory.EMAIL, q, last);
     }
+  }
+
+  /** True when the e-mail trigger ending at view position {@code end} follows "my", "your", "the"... */
+  private static boolean owned(View v, int end) {
+    int k = end;
+    while (k >= 0 && TRIGGER_WORDS.contains(v.token(k))) {
+      k--;
+    }
+    return k >= 0 && OWNERS.contains(v.token(k));
   }
 
   static String normalise(String word) {

@@ -119,4 +119,16 @@ class PiiRedactorTest {
   void nothingToRedactInNothing() {
     assertThat(redactor.redact(List.of())).isEmpty();
   }
+
+  @Test
+  void aSentenceAfterByEmailIsNotAnAddress() {
+    // "... a confirmation by email. Is there anything else ..." run together by the recogniser (no pause)
+    List<Word> closing = say(Speaker.AGENT, 20, "you will get a confirmation by email is there anything else i can"
+        + " help you with today");
+    assertThat(text(redactor.redact(closing))).doesNotContain(PiiRedactor.MASK);
+    List<Word> owned = say(Speaker.CUSTOMER, 40, "sure my email is john smith gmail");
+    assertThat(text(redactor.redact(owned))).isEqualTo("sure my email is " + "[REDACTED] ".repeat(3).trim());
+    List<Word> emailMeAt = say(Speaker.CUSTOMER, 60, "please email me at john smith gmail");
+    assertThat(text(redactor.redact(emailMeAt))).endsWith("at " + "[REDACTED] ".repeat(3).trim());
+  }
 }
