@@ -185,8 +185,9 @@ final class CallInputs {
       Object d = head.get(I_DATE);
       LocalDate date = d instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) d;
       return new CallInput(id, date, head.getString(I_TEXT), head.getDouble(I_T1), head.getInt(I_CHANNELS),
-          head.isNullAt(I_AGENT_CHANNEL) ? null : head.getInt(I_AGENT_CHANNEL), head.getString(I_AGENT), head.getString(I_QUEUE), head.getString(I_DIRECTION), List.copyOf(words),
-          List.copyOf(speech), List.copyOf(sounds), List.copyOf(loudness));
+          head.isNullAt(I_AGENT_CHANNEL) ? null : head.getInt(I_AGENT_CHANNEL), head.getString(I_AGENT),
+          head.getString(I_QUEUE), head.getString(I_DIRECTION), List.copyOf(words), List.copyOf(speech),
+          List.copyOf(sounds), List.copyOf(loudness));
     }
 
     private static Speaker speaker(Row r) {

@@ -47,7 +47,10 @@ final class RecordingListener implements PhraseListener {
       throw new Unavailable("cannot read the recording " + path + " (" + e.getMessage()
           + "); keep recordings where ingest found them until the night is analysed", e);
     } catch (CallqaException e) {
-      throw e; // the model cannot be loaded: a run-wide problem, not this call's
+      throw e; // the model cannot be loaded: every call would fail, so the run stops (as in ingest)
+    } catch (RuntimeException e) { // one call's problem must not stop the night: its transcript's verdict stands
+      throw new Unavailable("the second listen failed (" + e
+          + "); this is likely a bug: report it with the recording's format details", e);
     }
   }
 }

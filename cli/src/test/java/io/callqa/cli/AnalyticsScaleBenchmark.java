@@ -60,7 +60,8 @@ class AnalyticsScaleBenchmark {
       long rss0 = rss();
       long t0 = System.nanoTime();
       long cpu0 = cpu();
-      AnalyticsJob.Result r = AnalyticsJob.run(spark, new AnalyticsConfig(out.toString(), rules.toString(), null, null));
+      AnalyticsJob.Result r = AnalyticsJob.run(spark,
+          new AnalyticsConfig(out.toString(), rules.toString(), null, null));
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpuS = (cpu() - cpu0) / 1e9;
       System.out.printf(Locale.ROOT, "analytics: %d calls, %d events in %.1f s wall, %.1f s CPU -> %.0f calls/s"

@@ -206,7 +206,8 @@ class SampleNightEndToEndTest {
     List<String> lines = result[0].lines().toList();
     List<String> counts = new ArrayList<>();
     expected.forEach((id, n) -> counts.add(id + "," + n[0] + "," + n[1] + "," + n[2] + "," + n[3] + ","));
-    assertThat(lines.get(0)).isEqualTo("disclosure_id,applicable,found,late,missing,found_by_second_listen,rules_version");
+    assertThat(lines.get(0))
+        .isEqualTo("disclosure_id,applicable,found,late,missing,found_by_second_listen,rules_version");
     assertThat(lines.subList(1, 1 + counts.size())).hasSameSizeAs(counts).allSatisfy(l ->
         assertThat(counts).anySatisfy(c -> assertThat(l).startsWith(c)));
     List<String> findings = lines.subList(counts.size() + 3, lines.size());

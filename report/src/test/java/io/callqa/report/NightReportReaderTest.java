@@ -73,8 +73,8 @@ class NightReportReaderTest {
         word("c80", "customer", 60.0, "middle", false), word("c80", "agent", 91.0, "back", false)));
     write(DisclosureChecksTable.NAME, DisclosureChecksTable.SCHEMA, List.of(
         DisclosureChecksTable.row("c80", NIGHT, found(3.0, true), "v1"),
-        DisclosureChecksTable.row("c80high", NIGHT, new DisclosureCheck("notice", "agent", false, null, null, 0.2, false,
-            null, null), "v1"),
+        DisclosureChecksTable.row("c80high", NIGHT,
+            new DisclosureCheck("notice", "agent", false, null, null, 0.2, false, null, null), "v1"),
         DisclosureChecksTable.row("good", NIGHT, found(40.0, false), "v1")));
     Dataset<Row> s = spark.read().schema(CallSummaryTable.SCHEMA).parquet(out + "/" + CallSummaryTable.NAME);
     AgentDailyTable.aggregate(s).write().mode(SaveMode.Overwrite).partitionBy(Tables.CALL_DATE)

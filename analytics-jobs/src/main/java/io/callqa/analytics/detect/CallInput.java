@@ -15,14 +15,13 @@ import java.util.List;
  * @param agentChannel the agent's channel (0 = left) on stereo calls, {@code null} on mono calls
  */
 public record CallInput(String callId, LocalDate callDate, String sourcePath, double durationS, int channels,
-    Integer agentChannel, String agentId, String queue, String direction, List<Word> words, List<SpeechSegment> speech,
-    List<SoundSegment> sounds, List<LoudnessPoint> loudness) implements Serializable {
+    Integer agentChannel, String agentId, String queue, String direction, List<Word> words,
+    List<SpeechSegment> speech, List<SoundSegment> sounds, List<LoudnessPoint> loudness) implements Serializable {
 
   /** The same call without its words, segments and loudness (what the output rows need of it). */
   public CallInput metadataOnly() {
     return new CallInput(callId, callDate, sourcePath, durationS, channels, agentChannel, agentId, queue, direction,
-        List.of(),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
   }
 
   /** Both parties on one channel: per-party measures are not possible. */
