@@ -159,14 +159,16 @@ class ReportEndToEndTest {
   @Test
   void disclosureComplianceAndAgentsMatchTheTables() {
     for (Row d : sql("SELECT disclosure_id, count(*), sum(IF(found AND in_window, 1, 0)),"
-        + " sum(IF(found AND NOT in_window, 1, 0)), sum(IF(NOT found, 1, 0)) FROM disclosure_checks"
+        + " sum(IF(found AND NOT in_window, 1, 0)), sum(IF(NOT found, 1, 0)),"
+        + " sum(IF(found_by = 'second_listen', 1, 0)) FROM disclosure_checks"
         + " WHERE call_date = DATE '" + SampleNight.DATE + "' GROUP BY disclosure_id")) {
       Element row = doc.selectFirst("tr.rule[data-rule=" + d.getString(0) + "]");
       assertThat(row).as(d.getString(0)).isNotNull();
       assertThat(List.of(row.selectFirst(".applicable").text(), row.selectFirst(".in-window").text(),
-          row.selectFirst(".late").text(), row.selectFirst(".missing").text()))
+          row.selectFirst(".late").text(), row.selectFirst(".missing").text(),
+          row.selectFirst(".second-listen").text()))
           .containsExactly(Long.toString(d.getLong(1)), Long.toString(d.getLong(2)), Long.toString(d.getLong(3)),
-              Long.toString(d.getLong(4)));
+              Long.toString(d.getLong(4)), Long.toString(d.getLong(5)));
     }
     assertThat(doc.select("tr.rule")).hasSize((int) one("SELECT count(DISTINCT disclosure_id) FROM"
         + " disclosure_checks WHERE call_date = DATE '" + SampleNight.DATE + "'").getLong(0));

@@ -266,10 +266,11 @@ public final class HtmlReport {
   private static void disclosures(StringBuilder h, NightReport r) {
     h.append("<section id=\"disclosures\"><h2>Disclosure compliance</h2>")
         .append("<p class=\"hint\">Per rule: calls the disclosure applied to, said inside its window, said late"
-            + " (outside the window), and not found. Compliance = said in window / applicable.</p>")
+            + " (outside the window), and not found. Compliance = said in window / applicable. 2nd listen: of the"
+            + " found ones, those the transcript did not show and a second listen to the recording found.</p>")
         .append("<table class=\"data\"><thead><tr><th>Disclosure</th><th>Said by</th><th class=\"num\">Applicable"
             + "</th><th class=\"num\">In window</th><th class=\"num\">Late</th><th class=\"num\">Missing</th>"
-            + "<th>Compliance</th></tr></thead><tbody>");
+            + "<th class=\"num\">2nd listen</th><th>Compliance</th></tr></thead><tbody>");
     for (NightReport.DisclosureRule d : r.disclosures()) {
       double pct = d.applicable() == 0 ? 0 : 100.0 * d.inWindow() / d.applicable();
       h.append("<tr class=\"rule\" data-rule=\"").append(escape(d.disclosureId())).append("\"><td class=\"id\">")
@@ -278,12 +279,13 @@ public final class HtmlReport {
           .append(d.inWindow()).append("</td><td class=\"num late").append(d.late() > 0 ? " warn-text" : "")
           .append("\">").append(d.late()).append("</td><td class=\"num missing")
           .append(d.missing() > 0 ? " bad-text" : "").append("\">").append(d.missing())
+          .append("</td><td class=\"num second-listen\">").append(d.bySecondListen())
           .append("</td><td><div class=\"meter\"><div class=\"fill ").append(pct >= 100 ? "good" : pct >= 80 ? "warn"
               : "bad").append("\" style=\"width:").append(fmt(pct, 1)).append("%\"></div></div><span class=\"pct\">")
           .append(fmt(pct, 0)).append("%</span></td></tr>");
     }
     if (r.disclosures().isEmpty()) {
-      h.append("<tr><td colspan=\"7\" class=\"empty\">No disclosure applied to any call this night.</td></tr>");
+      h.append("<tr><td colspan=\"8\" class=\"empty\">No disclosure applied to any call this night.</td></tr>");
     }
     h.append("</tbody></table></section>\n");
   }

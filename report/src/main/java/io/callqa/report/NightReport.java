@@ -102,10 +102,11 @@ public record NightReport(LocalDate date, String output, Instant generatedAt, Li
   public record SnippetWord(String speaker, double startS, String word, boolean redacted, boolean inEvent) {}
 
   /**
-   * Compliance of one disclosure rule over the night: {@code applicable = inWindow + late + missing}.
+   * Compliance of one disclosure rule over the night: {@code applicable = inWindow + late + missing};
+   * {@code bySecondListen} of the found ones (in window or late) only the second listen found.
    */
   public record DisclosureRule(String disclosureId, String requiredSpeaker, long applicable, long inWindow,
-      long late, long missing) {}
+      long late, long missing, long bySecondListen) {}
 
   /** One {@code agent_daily} row (agent null: calls without an agent id). */
   public record AgentRow(String agentId, long calls, Double totalDurationS, Double avgQaScore,

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import io.callqa.analytics.detect.Event;
 import io.callqa.analytics.table.AgentDailyTable;
 import io.callqa.analytics.table.CallSummaryTable;
+import io.callqa.analytics.detect.DisclosureCheck;
 import io.callqa.analytics.table.DisclosureChecksTable;
 import io.callqa.analytics.table.EventsTable;
 import io.callqa.ingest.CallqaException;
@@ -270,10 +271,12 @@ public final class NightReportReader {
         .groupBy(DisclosureChecksTable.DISCLOSURE_ID, DisclosureChecksTable.REQUIRED_SPEAKER)
         .agg(count(lit(1)), sum(when(found.and(inWindow), 1).otherwise(0)).cast("long"),
             sum(when(found.and(not(inWindow)), 1).otherwise(0)).cast("long"),
-            sum(when(not(found), 1).otherwise(0)).cast("long"))
+            sum(when(not(found), 1).otherwise(0)).cast("long"),
+            sum(when(col(DisclosureChecksTable.FOUND_BY).equalTo(lit(DisclosureCheck.SECOND_LISTEN)), 1)
+                .otherwise(0)).cast("long"))
         .orderBy(DisclosureChecksTable.DISCLOSURE_ID, DisclosureChecksTable.REQUIRED_SPEAKER).collectAsList()
         .stream().map(r -> new NightReport.DisclosureRule(r.getString(0), r.getString(1), r.getLong(2),
-            r.getLong(3), r.getLong(4), r.getLong(5))).toList();
+            r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6))).toList();
   }
 
   private static List<NightReport.AgentRow> agents(SparkSession spark, String output, LocalDate date) {

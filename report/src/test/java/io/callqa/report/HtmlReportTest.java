@@ -131,7 +131,7 @@ class HtmlReportTest {
     Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "html-report-sample.html"), html);
     Document doc = Jsoup.parse(html);
     Element rule = doc.selectFirst("tr.rule[data-rule=recording_notice]");
-    assertThat(rule.select("td").eachText()).containsExactly("recording_notice", "agent", "6", "4", "1", "1", "67%");
+    assertThat(rule.select("td").eachText()).containsExactly("recording_notice", "agent", "6", "4", "1", "1", "2", "67%");
     Element agent = doc.selectFirst("tr.agent[data-agent=A200]");
     assertThat(agent.select("td").eachText()).containsExactly("A200", "3", "2:10", "89.0", "74%", "209", "3 / 3",
         "2 / 3", "1", "2", "1", "0", "0");
@@ -162,8 +162,8 @@ class HtmlReportTest {
         new NightReport.Histogram("hold", "Hold length", "holds", List.of(new NightReport.Bin("< 30 s", 1))));
     return new NightReport(NIGHT, "out", Instant.parse("2026-11-24T02:00:00Z"), List.of("437ddbebc1027f5f"),
         new NightReport.Totals(8, 6, 2, 258, 6, 92.8, 7), types, hists, calls, 2,
-        List.of(new NightReport.DisclosureRule("mini_miranda", "agent", 1, 1, 0, 0),
-            new NightReport.DisclosureRule("recording_notice", "agent", 6, 4, 1, 1)),
+        List.of(new NightReport.DisclosureRule("mini_miranda", "agent", 1, 1, 0, 0, 0),
+            new NightReport.DisclosureRule("recording_notice", "agent", 6, 4, 1, 1, 2)),
         List.of(new NightReport.AgentRow("A200", 3, 130.0, 89.0, 0.74, 209.4, 3, 2, 1, 2, 1, 0, 0),
             new NightReport.AgentRow(null, 1, 30.0, null, null, null, 0, 0, 0, 0, 0, 0, 0)), 2,
         List.of(new NightReport.FailedCall("notes.wav", "not an audio file")), 1);

@@ -100,7 +100,7 @@ class NightReportReaderTest {
     assertThat(r.totals()).isEqualTo(new NightReport.Totals(6, 5, 1, 5 * 60.0, 5, (100 + 80 + 80 + 100 + 30) / 5.0,
         30));
     assertThat(r.failed()).containsExactly(new NightReport.FailedCall("bad.wav", "not an audio file"));
-    assertThat(r.disclosures()).containsExactly(new NightReport.DisclosureRule("notice", "agent", 3, 1, 1, 1));
+    assertThat(r.disclosures()).containsExactly(new NightReport.DisclosureRule("notice", "agent", 3, 1, 1, 1, 0));
     assertThat(r.agents()).singleElement().satisfies(a -> {
       assertThat(a.agentId()).isEqualTo("A1");
       assertThat(a.calls()).isEqualTo(5);
