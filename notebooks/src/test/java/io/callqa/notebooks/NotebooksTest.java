@@ -121,6 +121,15 @@ class NotebooksTest {
     for (String disclosure : strings("SELECT DISTINCT disclosure_id FROM disclosure_checks")) {
       assertThat(nb.html()).contains("<td>" + disclosure + "</td>");
     }
+    // per disclosure: applicable, on time, late, missing, found only by the second listen
+    assertThat(nb.html()).contains("<th>by_second_listen</th>");
+    for (String row : strings("SELECT '<td>' || disclosure_id || '</td><td>' || count(*) || '</td><td>'"
+        + " || count(*) FILTER (WHERE found AND in_window) || '</td><td>' || count(*) FILTER (WHERE found AND NOT"
+        + " in_window) || '</td><td>' || count(*) FILTER (WHERE NOT found) || '</td><td>'"
+        + " || count(*) FILTER (WHERE found_by = 'second_listen') || '</td>' FROM disclosure_checks"
+        + " GROUP BY disclosure_id")) {
+      assertThat(nb.html()).contains(row);
+    }
   }
 
   @Test
