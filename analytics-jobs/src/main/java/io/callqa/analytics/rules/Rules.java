@@ -19,7 +19,15 @@ public record Rules(String version, DeadAir deadAir, Hold hold, OverTalk overTal
   public record Hold(List<String> requestPhrases, List<String> questionCues, double minSilenceS, double musicMinS,
       double longHoldS, double refreshIntervalS) implements Serializable {}
 
-  public record OverTalk(double minOverlapS, List<String> backchannels) implements Serializable {}
+  /**
+   * @param backgroundDb sound on a party's channel this far below that party's usual speech level is background
+   *     (other agents' chatter, echo or crosstalk of the other party), not the party talking over the other;
+   *     optional in the file ({@link #DEFAULT_BACKGROUND_DB})
+   */
+  public record OverTalk(double minOverlapS, List<String> backchannels, Double backgroundDb)
+      implements Serializable {
+    public static final double DEFAULT_BACKGROUND_DB = 10.0;
+  }
 
   public record RaisedVoice(double minDbAboveMedian, double minDurationS) implements Serializable {}
 

@@ -53,7 +53,10 @@ public final class RulesLoader {
       throw CallqaException.rules(name, "it is empty");
     }
     String version = Hashing.sha256Hex(yaml).substring(0, 16);
-    Rules rules = new Rules(version, raw.deadAir(), raw.hold(), raw.overTalk(), raw.raisedVoice(), raw.greeting(),
+    Rules.OverTalk overTalk = raw.overTalk() == null || raw.overTalk().backgroundDb() != null ? raw.overTalk()
+        : new Rules.OverTalk(raw.overTalk().minOverlapS(), raw.overTalk().backchannels(),
+            Rules.OverTalk.DEFAULT_BACKGROUND_DB);
+    Rules rules = new Rules(version, raw.deadAir(), raw.hold(), overTalk, raw.raisedVoice(), raw.greeting(),
         raw.closing(), raw.disclosures() == null ? List.of() : raw.disclosures(),
         raw.forbiddenPhrases() == null ? List.of() : raw.forbiddenPhrases(), raw.qaScore(),
         secondListen(raw.secondListen()));
@@ -140,6 +143,7 @@ public final class RulesLoader {
     positive(p, "hold.min_silence_s", r.hold().minSilenceS());
     positive(p, "hold.music_min_s", r.hold().musicMinS());
     positive(p, "over_talk.min_overlap_s", r.overTalk().minOverlapS());
+    positive(p, "over_talk.background_db", r.overTalk().backgroundDb());
     positive(p, "raised_voice.min_db_above_median", r.raisedVoice().minDbAboveMedian());
     positive(p, "raised_voice.min_duration_s", r.raisedVoice().minDurationS());
     positive(p, "greeting.within_s", r.greeting().withinS());

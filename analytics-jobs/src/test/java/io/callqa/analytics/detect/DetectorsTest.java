@@ -88,6 +88,23 @@ class DetectorsTest {
   }
 
   @Test
+  void chatterOnAPartysChannelWhileTheOtherTalksIsNotOverTalk() {
+    // the agent at -28 dBFS; while the customer talks, voice activity on the agent's channel picks up colleagues
+    // chatting 14 dB lower (with words the recogniser made of it); then the agent really talks over the customer
+    CallInput call = Calls.stereo(60)
+        .says(AGENT, 1, 6, -28, "thank you for calling my name is sarah how can i help you")
+        .says(CUSTOMER, 7, 12, -30, "hi i would like to know why my bill went up")
+        .says(AGENT, 7.5, 11.5, -42, "the meeting is at four")         // background chatter: no event
+        .says(AGENT, 13, 20, -28, "sure let me look into that for you it was the promotion")
+        .says(CUSTOMER, 21, 27, -30, "but nobody told me about that at all")
+        .says(AGENT, 24, 29, -29, "i understand but the letter went out last month").build(); // 3 s: event
+    assertThat(of(call, Event.OVER_TALK)).singleElement().satisfies(e -> {
+      assertThat(e.interrupter()).isEqualTo("agent");
+      assertThat(e.startS()).isEqualTo(24.0);
+    });
+  }
+
+  @Test
   void raisedVoiceIsRelativeToTheSpeakersOwnLevelAndNeedsToBeSustained() {
     Calls c = Calls.stereo(60);
     for (int i = 0; i < 6; i++) {

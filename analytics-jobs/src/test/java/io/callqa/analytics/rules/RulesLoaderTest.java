@@ -74,4 +74,16 @@ class RulesLoaderTest {
     assertThatThrownBy(() -> RulesLoader.parse(bad, "rules.yaml"))
         .hasMessageContaining("second_listen.min_similarity must be in (0, 1], was 1.5");
   }
+
+  @Test
+  void overTalkBackgroundLevelIsOptional() throws IOException {
+    String text = Files.readString(DEFAULT);
+    assertThat(RulesLoader.parse(text, "r").overTalk().backgroundDb()).isEqualTo(10.0);
+    String without = text.replaceAll("(?m)^  background_db:.*\n(^ {31}#.*\n)*", "");
+    assertThat(without).doesNotContain("background_db");
+    assertThat(RulesLoader.parse(without, "r").overTalk().backgroundDb())
+        .isEqualTo(Rules.OverTalk.DEFAULT_BACKGROUND_DB);
+    assertThatThrownBy(() -> RulesLoader.parse(text.replace("background_db: 10.0", "background_db: -3"), "r"))
+        .hasMessageContaining("over_talk.background_db must be a positive number");
+  }
 }
