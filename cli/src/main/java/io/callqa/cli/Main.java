@@ -202,7 +202,9 @@ public final class Main implements Runnable {
   }
 
   @Command(name = "analyze", mixinStandardHelpOptions = true,
-      description = "Detect events and check disclosures over the ingest tables (no re-transcription).")
+      description = "Detect events and check disclosures over the ingest tables (no re-transcription; the"
+          + " recordings are read again only to listen for a disclosure, greeting or closing part a transcript"
+          + " does not show).")
   static final class Analyze implements Callable<Integer> {
     @Mixin SparkOptions spark;
     @Mixin ModelOptions model;
