@@ -53,14 +53,9 @@ public final class Resampler {
     float[] table = filterTable(phases, taps, half, scale);
     float[] out = new float[outLength];
     for (int n = 0; n < outLength; n++) {
-      long num = n * down;             // input position = num / up
-      long base = num / up;
-      long rem = num % up;
-      int phase = phases == up ? (int) rem : (int) Math.round((double) rem / up * phases);
-      if (phase == phases) {
-        phase = 0;
-        base++;
-      }
+      long pos = filterPosition(n, up, down, phases);
+      long base = pos / phases;
+      int phase = (int) (pos % phases);
       // taps cover input samples base - half + 1 .. base + half
       long first = base - half + 1;
       int row = phase * taps;
@@ -81,6 +76,18 @@ public final class Resampler {
       out[n] = (float) acc;
     }
     return out;
+  }
+
+  /**
+   * Where output sample {@code n} sits in the input, in steps of 1/{@code phases} of an input sample: input
+   * position n * down / up, rounded to the nearest filter phase. {@code pos / phases} is the input sample the
+   * filter is centred after, {@code pos % phases} the phase (a position that rounds up to the next whole sample
+   * is phase 0 of that sample). Shared by {@link StreamingResampler}, which must give identical samples.
+   */
+  static long filterPosition(long n, long up, long down, int phases) {
+    long num = n * down;
+    long rem = num % up;
+    return num / up * phases + (phases == up ? rem : Math.round((double) rem / up * phases));
   }
 
   /**

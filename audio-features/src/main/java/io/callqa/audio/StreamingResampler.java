@@ -88,14 +88,9 @@ public final class StreamingResampler {
     long outLength = end ? (received * up + down - 1) / down : Long.MAX_VALUE;
     int produced = 0;
     while (next < outLength) {
-      long num = next * down;
-      long base = num / up;
-      long rem = num % up;
-      int phase = phases == up ? (int) rem : (int) Math.round((double) rem / up * phases);
-      if (phase == phases) {
-        phase = 0;
-        base++;
-      }
+      long pos = Resampler.filterPosition(next, up, down, phases);
+      long base = pos / phases;
+      int phase = (int) (pos % phases);
       long first = base - half + 1;
       if (!end && first + taps > received) {
         break; // needs input that has not arrived yet
