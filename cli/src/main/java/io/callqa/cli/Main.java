@@ -107,6 +107,16 @@ public final class Main implements Runnable {
       spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
       return spark;
     }
+
+    /** Runs {@code work} in a new session, which is stopped afterwards whatever happens; returns its exit code. */
+    int inSession(java.util.function.ToIntFunction<SparkSession> work) {
+      SparkSession s = session();
+      try {
+        return work.applyAsInt(s);
+      } finally {
+        s.stop();
+      }
+    }
   }
 
   /** The speech model, used by ingest (transcription) and analytics (second listen for disclosures). */
@@ -240,15 +250,12 @@ public final class Main implements Runnable {
     @Override
     public Integer call() {
       ReportConfig config = new ReportConfig(spark.output, date, html, top);
-      SparkSession s = spark.session();
-      try {
+      return spark.inSession(s -> {
         ReportJob.Result r = ReportJob.run(s, config);
         System.err.printf(Locale.ROOT, "report: night %s, %d recordings, %d flagged calls (%d shown)%nwritten to %s"
             + " (%d KB)%n", r.date(), r.calls(), r.flagged(), r.shownFlagged(), r.html(), (r.bytes() + 1023) / 1024);
         return OK;
-      } finally {
-        s.stop();
-      }
+      });
     }
   }
 
@@ -271,8 +278,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() {
-      SparkSession s = spark.session();
-      try {
+      return spark.inSession(s -> {
         AuditReport report = DisclosureAudit.run(s, spark.output, date, disclosure);
         if (csv) {
           report.printCsv(System.out);
@@ -281,9 +287,7 @@ public final class Main implements Runnable {
         }
         System.out.flush();
         return OK;
-      } finally {
-        s.stop();
-      }
+      });
     }
   }
 
@@ -295,23 +299,22 @@ public final class Main implements Runnable {
     if (analytics != null) {
       io.callqa.analytics.rules.RulesLoader.load(java.nio.file.Path.of(analytics.rulesFile()));
     }
-    SparkSession s = spark.session();
     String command = ingest == null ? "analyze" : analytics == null ? "ingest" : "run";
-    // one run at a time per output: a second one would delete the first one's staged output (see OutputLock)
-    try (OutputLock lock = OutputLock.acquire(s.sparkContext().hadoopConfiguration(), spark.output, command)) {
-      int code = OK;
-      if (ingest != null) {
-        IngestResult r = IngestJob.run(s, ingest, System.err);
-        report(r, System.err);
-        code = r.failures().isEmpty() ? OK : SOME_FAILED;
+    return spark.inSession(s -> {
+      // one run at a time per output: a second one would delete the first one's staged output (see OutputLock)
+      try (OutputLock lock = OutputLock.acquire(s.sparkContext().hadoopConfiguration(), spark.output, command)) {
+        int code = OK;
+        if (ingest != null) {
+          IngestResult r = IngestJob.run(s, ingest, System.err);
+          report(r, System.err);
+          code = r.failures().isEmpty() ? OK : SOME_FAILED;
+        }
+        if (analytics != null) {
+          report(AnalyticsJob.run(s, analytics), spark.output, System.err);
+        }
+        return code;
       }
-      if (analytics != null) {
-        report(AnalyticsJob.run(s, analytics), spark.output, System.err);
-      }
-      return code;
-    } finally {
-      s.stop();
-    }
+    });
   }
 
   static void report(IngestResult r, PrintStream err) {
