@@ -35,8 +35,8 @@ CLOSING_CHECK = "Is there anything else I can help you with today?"
 CLOSING_THANKS = "Thank you for calling Acme Bank. Have a great day."
 
 
-def synth(text, voice):
-    """Returns mono float32 samples at 16 kHz, trimmed to the audible extent."""
+def synth(text, voice, level_dbfs=SPEECH_DBFS):
+    """Returns mono float32 samples at 16 kHz, trimmed to the audible extent, active speech at level_dbfs."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = os.path.join(tmp, "raw.wav")
         wav = os.path.join(tmp, "out.wav")
@@ -58,7 +58,7 @@ def synth(text, voice):
     frames = data[: len(data) // 320 * 320].reshape(-1, 320)
     rms = np.sqrt((frames ** 2).mean(axis=1))
     active = np.sqrt((np.sort(rms)[len(rms) // 2:] ** 2).mean())
-    return data * (10 ** (SPEECH_DBFS / 20) / active)
+    return data * (10 ** (level_dbfs / 20) / active)
 
 
 def read_float_wav(path):

@@ -39,6 +39,8 @@ MODULE = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 REPO = os.path.dirname(MODULE)
 WORK = os.path.join(MODULE, "target", "pii-audio")
 RESOURCES = os.path.join(MODULE, "src", "test", "resources", "pii")
+sys.path.insert(0, os.path.join(REPO, "examples"))
+import generate_samples as gs  # noqa: E402  (synth: flite/festival, trimmed and levelled as in the samples)
 HELDOUT = "--heldout" in sys.argv
 SEED = 777 if HELDOUT else 20261125
 RNG = random.Random(SEED)
@@ -186,40 +188,8 @@ def cases():
     return c
 
 
-def read_float_wav(path):
-    with open(path, "rb") as f:
-        blob = f.read()
-    pos = 12
-    while pos < len(blob):
-        cid, size = blob[pos:pos + 4], int.from_bytes(blob[pos + 4:pos + 8], "little")
-        if cid == b"data":
-            return blob[pos + 8:pos + 8 + size]
-        pos += 8 + size + (size & 1)
-    raise ValueError("no data chunk in " + path)
-
-
 def synth(text, voice):
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = os.path.join(tmp, "raw.wav")
-        wav = os.path.join(tmp, "out.wav")
-        if voice == "hts":
-            txt = os.path.join(tmp, "t.txt")
-            with open(txt, "w") as f:
-                f.write(text)
-            subprocess.run(["text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", txt, "-o", raw],
-                           check=True, capture_output=True)
-        else:
-            subprocess.run(["flite", "-voice", voice, "-t", text, "-o", raw], check=True, capture_output=True)
-        subprocess.run(["sox", raw, "-r", str(SR), "-c", "1", "-b", "32", "-e", "floating-point", wav],
-                       check=True, capture_output=True)
-        data = np.frombuffer(read_float_wav(wav), dtype="<f4").astype(np.float64)
-    env = np.abs(data)
-    idx = np.nonzero(env > 0.02 * env.max())[0]
-    data = data[idx[0]:idx[-1] + 1]
-    frames = data[: len(data) // 320 * 320].reshape(-1, 320)
-    rms = np.sqrt((frames ** 2).mean(axis=1))
-    active = np.sqrt((np.sort(rms)[len(rms) // 2:] ** 2).mean())
-    return data * (10 ** (SPEECH_DBFS / 20) / active)
+    return gs.synth(text, voice, SPEECH_DBFS)
 
 
 def render(cid, parts, voice):
